@@ -1,0 +1,579 @@
+// a small bash-compatible parser: quotes, parameters, $(…), pipes, lists, redirects,
+// heredocs and for loops. anything else is reported plainly, never guessed at.
+import type {
+  Command,
+  CommandList,
+  Heredoc,
+  ListOp,
+  ParseResult,
+  Pipeline,
+  Redirect,
+  RedirectOp,
+  SimpleCommand,
+  Word,
+  WordPart,
+} from './syntax.ts';
+
+type Token =
+  | { t: 'word'; word: Word; raw: string }
+  | { t: 'op'; op: '|' | '&&' | '||' | ';' | '\n' | '&' | '(' | ')' | ';;' }
+  | { t: 'redir'; op: RedirectOp }
+  | { t: 'heredoc'; stripTabs: boolean }
+  | { t: 'eof' };
+
+/** thrown inside the parser only; turned into a ParseResult at the boundary */
+class Incomplete {}
+class SyntaxError_ {
+  constructor(readonly message: string) {}
+}
+
+const META = new Set(['|', '&', ';', '<', '>', '(', ')', '\n', ' ', '\t']);
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export interface ParseOptions {
+  /** no more input will come: close open heredocs at end of input as bash does */
+  final?: boolean;
+  /** receives bash's warnings (an unterminated heredoc at end of input) */
+  warn?: (message: string) => void;
+}
+
+class Lexer {
+  pos = 0;
+  private pending: Heredoc[] = [];
+  private peeked: Token | null = null;
+
+  constructor(
+    private readonly src: string,
+    private readonly options: ParseOptions,
+  ) {}
+
+  peek(): Token {
+    this.peeked ??= this.read();
+    return this.peeked;
+  }
+
+  next(): Token {
+    const token = this.peek();
+    this.peeked = null;
+    return token;
+  }
+
+  registerHeredoc(doc: Heredoc): void {
+    this.pending.push(doc);
+  }
+
+  private read(): Token {
+    const s = this.src;
+    for (;;) {
+      while (this.pos < s.length && (s[this.pos] === ' ' || s[this.pos] === '\t')) this.pos++;
+      if (s.startsWith('\\\n', this.pos)) {
+        this.pos += 2;
+        continue;
+      }
+      if (s[this.pos] === '#') {
+        while (this.pos < s.length && s[this.pos] !== '\n') this.pos++;
+      }
+      break;
+    }
+    if (this.pos >= s.length) {
+      if (this.pending.length > 0) this.readHeredocBodies();
+      return { t: 'eof' };
+    }
+    const c = s[this.pos]!;
+    const two = s.slice(this.pos, this.pos + 2);
+    const three = s.slice(this.pos, this.pos + 3);
+    if (c === '\n') {
+      this.pos++;
+      if (this.pending.length > 0) this.readHeredocBodies();
+      return { t: 'op', op: '\n' };
+    }
+    if (two === '&&' || two === '||' || two === ';;') {
+      this.pos += 2;
+      return { t: 'op', op: two };
+    }
+    if (two === '&>') {
+      this.pos += 2;
+      return { t: 'redir', op: '&>' };
+    }
+    if (c === '|' || c === ';' || c === '&' || c === '(' || c === ')') {
+      this.pos++;
+      return { t: 'op', op: c };
+    }
+    if (three === '<<<') {
+      this.pos += 3;
+      return { t: 'redir', op: '<<<' };
+    }
+    if (three === '<<-') {
+      this.pos += 3;
+      return { t: 'heredoc', stripTabs: true };
+    }
+    if (two === '<<') {
+      this.pos += 2;
+      return { t: 'heredoc', stripTabs: false };
+    }
+    if (three === '>&2') {
+      this.pos += 3;
+      return { t: 'redir', op: '>&2' };
+    }
+    if (two === '>>') {
+      this.pos += 2;
+      return { t: 'redir', op: '>>' };
+    }
+    if (c === '>' || c === '<') {
+      this.pos++;
+      return { t: 'redir', op: c };
+    }
+    // a lone fd number glued to a redirection: 2>, 2>>, 2>&1, 1>
+    const fd = /^([12])(>>|>&1|>)/.exec(s.slice(this.pos, this.pos + 4));
+    if (fd) {
+      this.pos += fd[0].length;
+      const op = fd[1] === '1' ? (fd[2] === '>>' ? '>>' : '>') : `2${fd[2]}`;
+      return { t: 'redir', op: op as RedirectOp };
+    }
+    return this.readWord();
+  }
+
+  private readWord(): Token {
+    const s = this.src;
+    const start = this.pos;
+    const parts: WordPart[] = [];
+    let text = '';
+    const flush = (quoted: boolean) => {
+      if (text) parts.push({ kind: 'text', text, quoted });
+      text = '';
+    };
+    while (this.pos < s.length && !META.has(s[this.pos]!)) {
+      const c = s[this.pos]!;
+      if (c === '\\') {
+        if (this.pos + 1 >= s.length) throw new Incomplete();
+        const n = s[this.pos + 1]!;
+        this.pos += 2;
+        if (n === '\n') continue;
+        flush(false);
+        parts.push({ kind: 'text', text: n, quoted: true });
+      } else if (c === "'") {
+        const end = s.indexOf("'", this.pos + 1);
+        if (end < 0) throw new Incomplete();
+        flush(false);
+        parts.push({ kind: 'text', text: s.slice(this.pos + 1, end), quoted: true });
+        this.pos = end + 1;
+      } else if (c === '"') {
+        flush(false);
+        this.pos++;
+        this.readDoubleQuoted(parts);
+      } else if (c === '$') {
+        const part = this.readDollar(false);
+        if (part) {
+          flush(false);
+          parts.push(part);
+        } else {
+          text += '$';
+          this.pos++;
+        }
+      } else if (c === '`') {
+        throw new SyntaxError_('kubesim: backquote command substitution is not simulated; use $(…)');
+      } else {
+        text += c;
+        this.pos++;
+      }
+    }
+    flush(false);
+    return { t: 'word', word: { parts }, raw: s.slice(start, this.pos) };
+  }
+
+  private readDoubleQuoted(parts: WordPart[]): void {
+    const s = this.src;
+    let text = '';
+    const flush = () => {
+      if (text) parts.push({ kind: 'text', text, quoted: true });
+      text = '';
+    };
+    let closed = false;
+    const before = parts.length;
+    while (this.pos < s.length) {
+      const c = s[this.pos]!;
+      if (c === '"') {
+        this.pos++;
+        closed = true;
+        break;
+      }
+      if (c === '\\' && this.pos + 1 < s.length && '$`"\\\n'.includes(s[this.pos + 1]!)) {
+        if (s[this.pos + 1] !== '\n') text += s[this.pos + 1];
+        this.pos += 2;
+        continue;
+      }
+      if (c === '$') {
+        const part = this.readDollar(true);
+        if (part) {
+          flush();
+          parts.push(part);
+          continue;
+        }
+      }
+      if (c === '`') {
+        throw new SyntaxError_('kubesim: backquote command substitution is not simulated; use $(…)');
+      }
+      text += c;
+      this.pos++;
+    }
+    if (!closed) throw new Incomplete();
+    flush();
+    // an empty "" still makes a word
+    if (parts.length === before) parts.push({ kind: 'text', text: '', quoted: true });
+  }
+
+  /** reads `$?`, `$NAME`, `${NAME}` or `$(…)` at pos; null when the `$` is literal */
+  readDollar(quoted: boolean): WordPart | null {
+    const s = this.src;
+    const n = s[this.pos + 1];
+    if (n === undefined) return null;
+    if ('?$#!0123456789'.includes(n)) {
+      this.pos += 2;
+      return { kind: 'param', name: n, quoted };
+    }
+    if (n === '{') {
+      const end = s.indexOf('}', this.pos + 2);
+      if (end < 0) throw new Incomplete();
+      const name = s.slice(this.pos + 2, end);
+      if (!NAME_RE.test(name) && !/^[?$#0-9]$/.test(name)) {
+        throw new SyntaxError_(`bash: \${${name}}: bad substitution`);
+      }
+      this.pos = end + 1;
+      return { kind: 'param', name, quoted };
+    }
+    if (n === '(') {
+      if (s[this.pos + 2] === '(') {
+        throw new SyntaxError_('kubesim: arithmetic expansion $((…)) is not simulated');
+      }
+      const end = findClosingParen(s, this.pos + 2);
+      if (end < 0) throw new Incomplete();
+      const source = s.slice(this.pos + 2, end);
+      this.pos = end + 1;
+      return { kind: 'subst', source, quoted };
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(this.pos + 1));
+    if (m) {
+      this.pos += 1 + m[0].length;
+      return { kind: 'param', name: m[0], quoted };
+    }
+    return null;
+  }
+
+  private readHeredocBodies(): void {
+    const s = this.src;
+    const docs = this.pending;
+    this.pending = [];
+    for (const doc of docs) {
+      const lines: string[] = [];
+      let found = false;
+      while (this.pos < s.length) {
+        const nl = s.indexOf('\n', this.pos);
+        if (nl < 0 && !this.options.final) throw new Incomplete();
+        const end = nl < 0 ? s.length : nl;
+        let line = s.slice(this.pos, end);
+        this.pos = nl < 0 ? s.length : nl + 1;
+        if (doc.stripTabs) line = line.replace(/^\t+/, '');
+        if (line === doc.delimiter) {
+          found = true;
+          break;
+        }
+        lines.push(line);
+      }
+      if (!found) {
+        if (!this.options.final) throw new Incomplete();
+        this.options.warn?.(
+          `bash: warning: here-document at line ${lineOf(s, 0)} delimited by end-of-file (wanted \`${doc.delimiter}')`,
+        );
+      }
+      const body = lines.map((l) => l + '\n').join('');
+      doc.body = doc.expand ? expandableBody(body) : { parts: [{ kind: 'text', text: body, quoted: true }] };
+    }
+  }
+}
+
+function lineOf(s: string, pos: number): number {
+  return s.slice(0, pos).split('\n').length;
+}
+
+/** index of the `)` closing a `$(` whose content starts at `from`, honouring quotes and nesting */
+function findClosingParen(s: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === "'") {
+      const end = s.indexOf("'", i + 1);
+      if (end < 0) return -1;
+      i = end;
+    } else if (c === '"') {
+      for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === '\\') i++;
+      if (i >= s.length) return -1;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** a heredoc body with an unquoted delimiter: parameters and $(…) expand, quotes stay literal */
+function expandableBody(body: string): Word {
+  const lexer = new Lexer(body, {});
+  const parts: WordPart[] = [];
+  let text = '';
+  while (lexer.pos < body.length) {
+    const c = body[lexer.pos]!;
+    if (c === '\\' && '$`\\'.includes(body[lexer.pos + 1] ?? '')) {
+      text += body[lexer.pos + 1];
+      lexer.pos += 2;
+    } else if (c === '\\' && body[lexer.pos + 1] === '\n') {
+      lexer.pos += 2;
+    } else if (c === '$') {
+      const part = lexer.readDollar(true);
+      if (part) {
+        if (text) parts.push({ kind: 'text', text, quoted: true });
+        text = '';
+        parts.push(part);
+      } else {
+        text += '$';
+        lexer.pos++;
+      }
+    } else {
+      text += c;
+      lexer.pos++;
+    }
+  }
+  if (text) parts.push({ kind: 'text', text, quoted: true });
+  return { parts };
+}
+
+function describeToken(token: Token): string {
+  switch (token.t) {
+    case 'eof':
+      return 'newline';
+    case 'op':
+      return token.op === '\n' ? 'newline' : token.op;
+    case 'redir':
+      return token.op;
+    case 'heredoc':
+      return token.stripTabs ? '<<-' : '<<';
+    case 'word':
+      return token.raw;
+  }
+}
+
+function unexpected(token: Token): never {
+  if (token.t === 'eof') throw new Incomplete();
+  throw new SyntaxError_(`bash: syntax error near unexpected token \`${describeToken(token)}'`);
+}
+
+/** a redirection with nothing after it is an error even at the end of a line */
+function unexpectedTarget(token: Token): never {
+  if (token.t === 'eof') throw new SyntaxError_("bash: syntax error near unexpected token `newline'");
+  unexpected(token);
+}
+
+const RESERVED = new Set(['do', 'done', 'then', 'fi', 'else', 'elif', 'esac']);
+const UNSUPPORTED = new Set(['if', 'while', 'until', 'case', 'function', 'select', '{', '}', '[[']);
+
+function isWord(token: Token, text: string): boolean {
+  return token.t === 'word' && token.raw === text;
+}
+
+class Parser {
+  constructor(private readonly lexer: Lexer) {}
+
+  skipNewlines(): void {
+    while (this.lexer.peek().t === 'op' && (this.lexer.peek() as { op: string }).op === '\n') this.lexer.next();
+  }
+
+  /** a list up to EOF (top level) or up to one of the stop words (inside `do … done`) */
+  parseList(stopWords: string[] = []): CommandList {
+    const items: CommandList['items'] = [];
+    let before: ListOp | null = null;
+    for (;;) {
+      this.skipNewlines();
+      const token = this.lexer.peek();
+      const continued = before === '&&' || before === '||';
+      if (token.t === 'eof') {
+        if (continued || stopWords.length > 0) throw new Incomplete();
+        return { items };
+      }
+      if (stopWords.some((w) => isWord(token, w))) {
+        if (continued || items.length === 0) unexpected(token);
+        return { items };
+      }
+      items.push({ pipeline: this.parsePipeline(), before });
+      const sep = this.lexer.peek();
+      if (sep.t === 'eof') continue;
+      if (sep.t === 'op' && (sep.op === ';' || sep.op === '\n' || sep.op === '&&' || sep.op === '||')) {
+        this.lexer.next();
+        before = sep.op === '\n' ? ';' : sep.op;
+        continue;
+      }
+      if (sep.t === 'op' && sep.op === '&') {
+        throw new SyntaxError_('kubesim: background jobs (&) are not simulated');
+      }
+      unexpected(sep);
+    }
+  }
+
+  parsePipeline(): Pipeline {
+    let negated = false;
+    if (isWord(this.lexer.peek(), '!')) {
+      this.lexer.next();
+      negated = true;
+    }
+    const commands: Command[] = [this.parseCommand()];
+    for (;;) {
+      const token = this.lexer.peek();
+      if (token.t === 'op' && token.op === '|') {
+        this.lexer.next();
+        this.skipNewlines();
+        if (this.lexer.peek().t === 'eof') throw new Incomplete();
+        commands.push(this.parseCommand());
+        continue;
+      }
+      return { negated, commands };
+    }
+  }
+
+  parseCommand(): Command {
+    const first = this.lexer.peek();
+    if (first.t === 'word' && first.raw === 'for') return this.parseFor();
+    if (first.t === 'word' && UNSUPPORTED.has(first.raw)) {
+      throw new SyntaxError_(`kubesim: the shell keyword '${first.raw}' is not simulated (for loops, pipes and lists are)`);
+    }
+    if (first.t === 'word' && RESERVED.has(first.raw)) unexpected(first);
+    if (first.t === 'op' && (first.op === '(' || first.op === ')')) {
+      if (first.op === '(') throw new SyntaxError_('kubesim: subshells ( … ) are not simulated');
+      unexpected(first);
+    }
+    return { kind: 'simple', ...this.parseSimple() };
+  }
+
+  private parseFor(): Command {
+    this.lexer.next();
+    const nameToken = this.lexer.next();
+    if (nameToken.t !== 'word') unexpected(nameToken);
+    if (!NAME_RE.test(nameToken.raw)) throw new SyntaxError_(`bash: \`${nameToken.raw}': not a valid identifier`);
+    const items: Word[] = [];
+    this.skipNewlines();
+    if (isWord(this.lexer.peek(), 'in')) {
+      this.lexer.next();
+      for (;;) {
+        const token = this.lexer.peek();
+        if (token.t === 'word') {
+          this.lexer.next();
+          items.push(token.word);
+          continue;
+        }
+        if (token.t === 'op' && (token.op === ';' || token.op === '\n')) {
+          this.lexer.next();
+          break;
+        }
+        unexpected(token);
+      }
+    } else {
+      throw new SyntaxError_('kubesim: `for NAME` without `in WORDS` is not simulated');
+    }
+    this.skipNewlines();
+    const doToken = this.lexer.next();
+    if (!isWord(doToken, 'do')) unexpected(doToken);
+    const body = this.parseList(['done']);
+    this.lexer.next(); // done
+    return { kind: 'for', variable: nameToken.raw, items, body };
+  }
+
+  private parseSimple(): SimpleCommand {
+    const command: SimpleCommand = { assignments: [], words: [], redirects: [] };
+    for (;;) {
+      const token = this.lexer.peek();
+      if (token.t === 'word') {
+        this.lexer.next();
+        const assignment = command.words.length === 0 ? asAssignment(token.word) : null;
+        if (assignment) command.assignments.push(assignment);
+        else command.words.push(token.word);
+        continue;
+      }
+      if (token.t === 'redir') {
+        this.lexer.next();
+        const redirect: Redirect = { op: token.op };
+        if (token.op !== '2>&1' && token.op !== '>&2') {
+          const target = this.lexer.next();
+          if (target.t !== 'word') unexpectedTarget(target);
+          redirect.target = target.word;
+        }
+        command.redirects.push(redirect);
+        continue;
+      }
+      if (token.t === 'heredoc') {
+        this.lexer.next();
+        const target = this.lexer.next();
+        if (target.t !== 'word') unexpectedTarget(target);
+        const quoted = target.word.parts.some((p) => p.quoted);
+        const delimiter = target.word.parts.map((p) => (p.kind === 'text' ? p.text : rawOf(p))).join('');
+        const doc: Heredoc = { delimiter, expand: !quoted, stripTabs: token.stripTabs, body: { parts: [] } };
+        command.heredoc = doc;
+        this.lexer.registerHeredoc(doc);
+        continue;
+      }
+      break;
+    }
+    if (command.words.length === 0 && command.assignments.length === 0 && command.redirects.length === 0 && !command.heredoc) {
+      unexpected(this.lexer.peek());
+    }
+    return command;
+  }
+}
+
+function rawOf(part: WordPart): string {
+  if (part.kind === 'param') return `$${part.name}`;
+  if (part.kind === 'subst') return `$(${part.source})`;
+  return part.text;
+}
+
+function asAssignment(word: Word): { name: string; value: Word } | null {
+  const first = word.parts[0];
+  if (!first || first.kind !== 'text' || first.quoted) return null;
+  const eq = first.text.indexOf('=');
+  if (eq <= 0 || !NAME_RE.test(first.text.slice(0, eq))) return null;
+  const rest = first.text.slice(eq + 1);
+  const parts: WordPart[] = rest ? [{ kind: 'text', text: rest, quoted: false }] : [];
+  // the value of an assignment is not field-split: mark its parts quoted
+  const value = [...parts, ...word.parts.slice(1)].map((p) => ({ ...p, quoted: true }));
+  return { name: first.text.slice(0, eq), value: { parts: value } };
+}
+
+/** Parses one or more lines of shell input. */
+export function parse(source: string, options: ParseOptions = {}): ParseResult {
+  try {
+    const lexer = new Lexer(source, options);
+    const list = new Parser(lexer).parseList();
+    if (list.items.length === 0) return { kind: 'empty' };
+    return { kind: 'ok', list };
+  } catch (e) {
+    if (e instanceof Incomplete) {
+      if (options.final) return { kind: 'error', message: endOfFileMessage(source) };
+      return { kind: 'incomplete' };
+    }
+    if (e instanceof SyntaxError_) return { kind: 'error', message: e.message };
+    throw e;
+  }
+}
+
+/** what bash says when input ends inside a quote or after `|` / `&&` */
+function endOfFileMessage(source: string): string {
+  let quote: string | null = null;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === '\\') i++;
+    else if (c === "'" || c === '"') quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(source[i - 1]!))) {
+      while (i < source.length && source[i] !== '\n') i++;
+    }
+  }
+  const eof = 'bash: syntax error: unexpected end of file';
+  return quote ? `bash: unexpected EOF while looking for matching \`${quote}'\n${eof}` : eof;
+}

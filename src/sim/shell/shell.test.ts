@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest';
+import { runScript } from '../testing/run-script.ts';
+
+describe('Shell', () => {
+  test('prints not-found for an unknown command with status 127, then $? shows it', async () => {
+    const t = await runScript('echo hi\nfoo\necho $?\n');
+    expect(t.output).toBe('hi\nbash: foo: command not found\n127\n');
+    expect(t.stderr).toBe('bash: foo: command not found\n');
+  });
+
+  test('runs && and || on the last status', async () => {
+    const t = await runScript('false && echo no || echo yes\ntrue && echo and\ntrue || echo never\n');
+    expect(t.output).toBe('yes\nand\n');
+  });
+
+  test('negates a pipeline with !', async () => {
+    expect((await runScript('! false\necho $?\n! true; echo $?')).output).toBe('0\n1\n');
+  });
+
+  test('passes stdout through a pipe and stderr around it', async () => {
+    const t = await runScript('echo piped | nosuch | echo end');
+    expect(t.output).toBe('bash: nosuch: command not found\nend\n');
+  });
+
+  test('expands $? inside double quotes and not inside single quotes', async () => {
+    expect((await runScript(`false; echo "status=$?" '$?'`)).output).toBe('status=1 $?\n');
+  });
+
+  test('sets and expands variables, splitting unquoted values', async () => {
+    const t = await runScript('X="a   b"\necho $X "$X"\nexport Y=1\necho ${Y}2\nunset Y\necho "[$Y]"');
+    expect(t.output).toBe('a b a   b\n12\n[]\n');
+  });
+
+  test('substitutes command output', async () => {
+    expect((await runScript('echo "[$(echo a; echo b)]" $(echo c   d)')).output).toBe('[a\nb] c d\n');
+  });
+
+  test('feeds a heredoc to the command', async () => {
+    const t = await runScript("N=web\ncat <<EOF\nname: $N\nEOF\ncat <<'EOF' | cat\nname: $N\nEOF\n");
+    expect(t.output).toBe('name: web\nname: $N\n');
+  });
+
+  test('runs a for loop', async () => {
+    expect((await runScript('for i in 1 2 3; do echo n$i; done')).output).toBe('n1\nn2\nn3\n');
+  });
+
+  test('a syntax error sets status 2 and the script goes on', async () => {
+    const t = await runScript('echo a ; ; echo b\necho $?');
+    expect(t.output).toBe("bash: syntax error near unexpected token `;'\n2\n");
+  });
+
+  test('writes redirections into the virtual file system', async () => {
+    const t = await runScript('echo one > f.txt\necho two >> f.txt\nnosuch 2> err.txt\necho $?');
+    expect(t.output).toBe('127\n');
+    expect(t.session.shell.fs.readFile('f.txt')).toBe('one\ntwo\n');
+    expect(t.session.shell.fs.readFile('~/err.txt')).toBe('bash: nosuch: command not found\n');
+  });
+
+  test('sends stderr to stdout with 2>&1 so a pipe sees it', async () => {
+    const t = await runScript('nosuch 2>&1 | echo x');
+    expect(t.output).toBe('x\n');
+  });
+
+  test('reports a missing input file', async () => {
+    const t = await runScript('echo < missing.txt');
+    expect(t.output).toBe('bash: missing.txt: No such file or directory\n');
+    expect(t.status).toBe(1);
+  });
+
+  test('the same seed gives the same $RANDOM', async () => {
+    const a = await runScript('echo $RANDOM $RANDOM', 7);
+    const b = await runScript('echo $RANDOM $RANDOM', 7);
+    const c = await runScript('echo $RANDOM $RANDOM', 8);
+    expect(a.output).toBe(b.output);
+    expect(a.output).not.toBe(c.output);
+  });
+});
+
+describe('ShellSession', () => {
+  test('asks for more lines with a continuation prompt and records one history entry', async () => {
+    const t = await runScript('echo "a\nb"\nhistory');
+    expect(t.output).toBe('a\nb\n    1  echo "a\nb"\n    2  history\n');
+    expect(t.session.promptText()).toBe('learner@laptop:~$ ');
+  });
+
+  test('runs an unfinished command at end of input as bash does', async () => {
+    const t = await runScript('echo "abc');
+    expect(t.output).toBe("bash: unexpected EOF while looking for matching `\"'\nbash: syntax error: unexpected end of file\n");
+    expect(t.status).toBe(2);
+  });
+});

@@ -1,0 +1,271 @@
+// the interpreter: runs parsed lists, pipelines and loops over the registered commands
+import { Interrupt, type Clock } from '../clock.ts';
+import { Random } from '../random.ts';
+import type { CommandContext, Output, ShellCommand, ShellState } from './command.ts';
+import { parse } from './parser.ts';
+import type { Command, CommandList, Pipeline, SimpleCommand, Word } from './syntax.ts';
+import { describeFsError, VirtualFs } from './vfs.ts';
+
+export const STATUS_NOT_FOUND = 127;
+export const STATUS_INTERRUPTED = 130;
+export const STATUS_SYNTAX = 2;
+
+export interface ShellOptions {
+  clock: Clock;
+  seed: number;
+  fs?: VirtualFs;
+  commands: ShellCommand[];
+}
+
+/** collects output into strings, for pipes and $(…) */
+class Capture implements Output {
+  text = '';
+  constructor(private readonly errors: Output) {}
+  stdout(text: string): void {
+    this.text += text;
+  }
+  stderr(text: string): void {
+    this.errors.stderr(text);
+  }
+}
+
+export class Shell implements ShellState {
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly fs: VirtualFs;
+  readonly commands = new Map<string, ShellCommand>();
+  readonly history: string[] = [];
+  private readonly vars = new Map<string, string>();
+  lastStatus = 0;
+
+  constructor(options: ShellOptions) {
+    this.clock = options.clock;
+    this.random = new Random(options.seed);
+    this.fs = options.fs ?? new VirtualFs();
+    for (const command of options.commands) this.commands.set(command.name, command);
+    this.vars.set('HOME', this.fs.home);
+    this.vars.set('USER', 'learner');
+    this.vars.set('PATH', '/usr/local/bin:/usr/bin:/bin');
+    this.vars.set('SHELL', '/bin/bash');
+  }
+
+  setVar(name: string, value: string): void {
+    this.vars.set(name, value);
+  }
+
+  unsetVar(name: string): void {
+    this.vars.delete(name);
+  }
+
+  getVar(name: string): string | undefined {
+    return this.vars.get(name);
+  }
+
+  /** parses and runs complete input; syntax errors are reported like bash's, with status 2 */
+  async run(source: string, out: Output, interrupt = new Interrupt(), warn?: (m: string) => void): Promise<number> {
+    const parsed = parse(source, { final: true, warn: warn ?? ((m) => out.stderr(m + '\n')) });
+    if (parsed.kind === 'empty') return this.lastStatus;
+    if (parsed.kind === 'error') {
+      out.stderr(parsed.message + '\n');
+      this.lastStatus = STATUS_SYNTAX;
+      return this.lastStatus;
+    }
+    if (parsed.kind === 'incomplete') throw new Error('unreachable: final parse is never incomplete');
+    return this.runList(parsed.list, out, interrupt);
+  }
+
+  private async runList(list: CommandList, out: Output, interrupt: Interrupt): Promise<number> {
+    for (const { pipeline, before } of list.items) {
+      if (interrupt.interrupted) break;
+      if (before === '&&' && this.lastStatus !== 0) continue;
+      if (before === '||' && this.lastStatus === 0) continue;
+      this.lastStatus = await this.runPipeline(pipeline, out, interrupt);
+    }
+    if (interrupt.interrupted) this.lastStatus = STATUS_INTERRUPTED;
+    return this.lastStatus;
+  }
+
+  private async runPipeline(pipeline: Pipeline, out: Output, interrupt: Interrupt): Promise<number> {
+    let stdin = '';
+    let status = 0;
+    const last = pipeline.commands.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const sink = i === last ? out : new Capture(out);
+      status = await this.runCommand(pipeline.commands[i]!, stdin, sink, interrupt);
+      if (sink instanceof Capture) stdin = sink.text;
+      if (interrupt.interrupted) return STATUS_INTERRUPTED;
+    }
+    return pipeline.negated ? (status === 0 ? 1 : 0) : status;
+  }
+
+  private async runCommand(command: Command, stdin: string, out: Output, interrupt: Interrupt): Promise<number> {
+    if (command.kind === 'for') {
+      const items: string[] = [];
+      for (const word of command.items) items.push(...(await this.expand(word, out, interrupt)));
+      let status = 0;
+      for (const item of items) {
+        if (interrupt.interrupted) return STATUS_INTERRUPTED;
+        this.vars.set(command.variable, item);
+        status = await this.runList(command.body, out, interrupt);
+      }
+      return status;
+    }
+    return this.runSimple(command, stdin, out, interrupt);
+  }
+
+  private async runSimple(command: SimpleCommand, stdin: string, out: Output, interrupt: Interrupt): Promise<number> {
+    const argv: string[] = [];
+    for (const word of command.words) argv.push(...(await this.expand(word, out, interrupt)));
+    const assigned: [string, string][] = [];
+    for (const { name, value } of command.assignments) {
+      assigned.push([name, (await this.expand(value, out, interrupt)).join(' ')]);
+    }
+    if (argv.length === 0) {
+      for (const [name, value] of assigned) this.vars.set(name, value);
+    }
+    if (command.heredoc) stdin = (await this.expand(command.heredoc.body, out, interrupt, false)).join('');
+
+    // redirections: stdin from files, stdout/stderr into files
+    let sink: Output = out;
+    const writes: { path: string; append: boolean; stream: 'out' | 'err' | 'both' }[] = [];
+    let errToOut = false;
+    let outToErr = false;
+    for (const redirect of command.redirects) {
+      const target = redirect.target ? (await this.expand(redirect.target, out, interrupt)).join(' ') : '';
+      switch (redirect.op) {
+        case '<': {
+          const content = this.fs.readFile(target);
+          if (typeof content !== 'string') {
+            out.stderr(`bash: ${target}: ${describeFsError(content.error)}\n`);
+            return 1;
+          }
+          stdin = content;
+          break;
+        }
+        case '<<<':
+          stdin = target + '\n';
+          break;
+        case '>':
+        case '>>':
+        case '2>':
+        case '2>>':
+        case '&>': {
+          const append = redirect.op.endsWith('>>');
+          const stream = redirect.op.startsWith('2') ? 'err' : redirect.op === '&>' ? 'both' : 'out';
+          if (target !== '/dev/null') {
+            const err = this.fs.writeFile(target, '', append);
+            if (err) {
+              out.stderr(`bash: ${target}: ${describeFsError(err)}\n`);
+              return 1;
+            }
+          }
+          writes.push({ path: target, append: true, stream });
+          break;
+        }
+        case '2>&1':
+          errToOut = true;
+          break;
+        case '>&2':
+          outToErr = true;
+          break;
+      }
+    }
+    if (writes.length > 0 || errToOut || outToErr) {
+      const outFile = writes.filter((w) => w.stream !== 'err').at(-1);
+      const errFile = writes.filter((w) => w.stream !== 'out').at(-1);
+      const toFile = (path: string, text: string) => {
+        if (path !== '/dev/null') this.fs.writeFile(path, text, true);
+      };
+      const writeOut = (text: string) => (outFile ? toFile(outFile.path, text) : outToErr ? out.stderr(text) : out.stdout(text));
+      sink = {
+        stdout: writeOut,
+        stderr: (text) => (errFile ? toFile(errFile.path, text) : errToOut ? writeOut(text) : out.stderr(text)),
+        control: out.control?.bind(out),
+      };
+    }
+
+    if (argv.length === 0) return 0;
+    const [name, ...args] = argv as [string, ...string[]];
+    const impl = this.commands.get(name);
+    if (!impl) {
+      sink.stderr(`bash: ${name}: command not found\n`);
+      return STATUS_NOT_FOUND;
+    }
+    const env = new Map(this.vars);
+    for (const [k, v] of assigned) env.set(k, v);
+    const ctx: CommandContext = {
+      name,
+      args,
+      stdin,
+      out: sink,
+      env,
+      fs: this.fs,
+      clock: this.clock,
+      random: this.random,
+      interrupt,
+      shell: this,
+    };
+    return await impl.run(ctx);
+  }
+
+  private paramValue(name: string): string {
+    switch (name) {
+      case '?':
+        return String(this.lastStatus);
+      case '$':
+        return '4242';
+      case '#':
+        return '0';
+      case '0':
+        return 'bash';
+      case 'RANDOM':
+        return String(this.random.int(32768));
+      default:
+        return this.vars.get(name) ?? '';
+    }
+  }
+
+  /** expands a word into fields: parameters and $(…), then splitting of unquoted results */
+  async expand(word: Word, out: Output, interrupt: Interrupt, split = true): Promise<string[]> {
+    const fields: string[] = [];
+    let current = '';
+    let started = false;
+    for (const part of word.parts) {
+      let value: string;
+      if (part.kind === 'text') {
+        current += part.text;
+        started ||= part.quoted || part.text !== '';
+        continue;
+      }
+      if (part.kind === 'param') value = this.paramValue(part.name);
+      else {
+        const capture = new Capture(out);
+        const saved = this.lastStatus;
+        await this.run(part.source, capture, interrupt);
+        value = capture.text.replace(/\n+$/, '');
+        // $? after a command with only a substitution is the substitution's status
+        if (part.source.trim() === '') this.lastStatus = saved;
+      }
+      if (part.quoted || !split) {
+        current += value;
+        started = true;
+        continue;
+      }
+      const pieces = value.split(/[ \t\n]+/);
+      for (let i = 0; i < pieces.length; i++) {
+        const piece = pieces[i]!;
+        if (i > 0) {
+          if (started) fields.push(current);
+          current = '';
+          started = false;
+        }
+        if (piece !== '') {
+          current += piece;
+          started = true;
+        }
+      }
+    }
+    if (started) fields.push(current);
+    return fields;
+  }
+}
