@@ -8,7 +8,7 @@ export interface Output {
   stdout(text: string): void;
   stderr(text: string): void;
   /** terminal controls that are not text, e.g. `clear` */
-  control?(event: 'clear'): void;
+  control?: ((event: 'clear') => void) | undefined;
 }
 
 export interface CommandContext {

@@ -7,7 +7,9 @@ function show(result: ParseResult): string {
   if (result.kind !== 'ok') return result.kind === 'error' ? `error: ${result.message}` : result.kind;
   const word = (w: Word) =>
     w.parts
-      .map((p) => (p.kind === 'text' ? (p.quoted ? `'${p.text}'` : p.text) : p.kind === 'param' ? `{$${p.name}}` : `{$(${p.source})}`))
+      .map((p) =>
+        p.kind === 'text' ? (p.quoted ? `'${p.text}'` : p.text) : p.kind === 'param' ? `{$${p.name}}` : `{$(${p.source})}`,
+      )
       .join('');
   const command = (c: Command): string => {
     if (c.kind === 'for') return `for ${c.variable} in [${c.items.map(word).join(' ')}] do ${list(c.body)} done`;
@@ -21,7 +23,10 @@ function show(result: ParseResult): string {
   };
   const list = (l: { items: { pipeline: { negated: boolean; commands: Command[] }; before: string | null }[] }): string =>
     l.items
-      .map((i) => `${i.before ? i.before + ' ' : ''}${i.pipeline.negated ? '! ' : ''}${i.pipeline.commands.map(command).join(' | ')}`)
+      .map(
+        (i) =>
+          `${i.before ? i.before + ' ' : ''}${i.pipeline.negated ? '! ' : ''}${i.pipeline.commands.map(command).join(' | ')}`,
+      )
       .join(' ');
   return list(result.list);
 }
@@ -111,7 +116,7 @@ describe('parse', () => {
   test('reports an unterminated quote at end of input as bash does', () => {
     expect(parse('echo "abc', { final: true })).toEqual({
       kind: 'error',
-      message: "bash: unexpected EOF while looking for matching `\"'\nbash: syntax error: unexpected end of file",
+      message: 'bash: unexpected EOF while looking for matching `"\'\nbash: syntax error: unexpected end of file',
     });
   });
 
@@ -123,7 +128,10 @@ describe('parse', () => {
   });
 
   test('says plainly what is not simulated', () => {
-    expect(parse('sleep 5 &', { final: true })).toEqual({ kind: 'error', message: 'kubesim: background jobs (&) are not simulated' });
+    expect(parse('sleep 5 &', { final: true })).toEqual({
+      kind: 'error',
+      message: 'kubesim: background jobs (&) are not simulated',
+    });
     expect(parse('if true; then echo; fi', { final: true })).toEqual({
       kind: 'error',
       message: "kubesim: the shell keyword 'if' is not simulated (for loops, pipes and lists are)",

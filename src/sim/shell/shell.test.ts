@@ -85,7 +85,7 @@ describe('ShellSession', () => {
 
   test('runs an unfinished command at end of input as bash does', async () => {
     const t = await runScript('echo "abc');
-    expect(t.output).toBe("bash: unexpected EOF while looking for matching `\"'\nbash: syntax error: unexpected end of file\n");
+    expect(t.output).toBe('bash: unexpected EOF while looking for matching `"\'\nbash: syntax error: unexpected end of file\n');
     expect(t.status).toBe(2);
   });
 });

@@ -45,9 +45,7 @@ describe('sleep', () => {
 describe('history', () => {
   test('numbers every line including itself', async () => {
     const t = await runScript('echo a\necho b\nhistory\nhistory 2');
-    expect(t.output).toBe(
-      'a\nb\n    1  echo a\n    2  echo b\n    3  history\n    3  history\n    4  history 2\n',
-    );
+    expect(t.output).toBe('a\nb\n    1  echo a\n    2  echo b\n    3  history\n    3  history\n    4  history 2\n');
   });
 
   test('forgets everything with -c', async () => {
@@ -78,7 +76,11 @@ describe('clear', () => {
   test('asks the terminal to clear and prints nothing', async () => {
     const events: string[] = [];
     const t = await runScript('');
-    const status = await t.session.feedLine('clear', { stdout: (x) => events.push(x), stderr: (x) => events.push(x), control: (e) => events.push(`<${e}>`) });
+    const status = await t.session.feedLine('clear', {
+      stdout: (x) => events.push(x),
+      stderr: (x) => events.push(x),
+      control: (e) => events.push(`<${e}>`),
+    });
     expect(status).toEqual({ kind: 'ran', status: 0 });
     expect(events).toEqual(['<clear>']);
   });

@@ -1,0 +1,47 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const LESSON = '/lessons/01-objects-and-kubectl/01-your-workspace/';
+
+async function screen(page: Page): Promise<string> {
+  return page.locator('kube-terminal').evaluate((el) => (el as HTMLElement & { screenText(): string }).screenText());
+}
+
+test('typing echo hello in the lesson terminal prints hello', async ({ page }) => {
+  await page.goto(LESSON);
+  await expect(page.locator('kube-terminal[data-ready]')).toBeVisible();
+  await page.locator('kube-terminal .xterm').click();
+  await page.keyboard.type('echo hello');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => screen(page)).toBe('learner@laptop:~$ echo hello\nhello\nlearner@laptop:~$ ');
+});
+
+test('an unknown command reports not found and $? is 127', async ({ page }) => {
+  await page.goto(LESSON);
+  await expect(page.locator('kube-terminal[data-ready]')).toBeVisible();
+  await page.locator('kube-terminal .xterm').click();
+  await page.keyboard.type('kubecrl get pods\recho $?\r');
+  await expect
+    .poll(() => screen(page))
+    .toBe(
+      [
+        'learner@laptop:~$ kubecrl get pods',
+        'bash: kubecrl: command not found',
+        'learner@laptop:~$ echo $?',
+        '127',
+        'learner@laptop:~$ ',
+      ].join('\n'),
+    );
+});
+
+test('a heredoc asks for more lines with the > prompt', async ({ page }) => {
+  await page.goto(LESSON);
+  await expect(page.locator('kube-terminal[data-ready]')).toBeVisible();
+  await page.locator('kube-terminal .xterm').click();
+  for (const line of ['cat <<END', 'kind: Pod', 'END']) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+  await expect
+    .poll(() => screen(page))
+    .toBe(['learner@laptop:~$ cat <<END', '> kind: Pod', '> END', 'kind: Pod', 'learner@laptop:~$ '].join('\n'));
+});

@@ -1,0 +1,65 @@
+// lint: typescript-eslint everywhere; the simulator and the terminal core stay DOM-, Astro- and xterm-free
+import js from '@eslint/js';
+import globals from 'globals';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+const forbiddenInCore = {
+  patterns: [
+    {
+      group: ['@xterm/*', 'xterm', 'xterm-*'],
+      message: 'src/sim and src/terminal must not import xterm; only the terminal adapter does.',
+    },
+    { group: ['astro', 'astro:*', 'astro/*', '@astrojs/*'], message: 'src/sim and src/terminal must not import Astro.' },
+    {
+      group: ['**/components/**', '**/layouts/**', '**/pages/**'],
+      message: 'src/sim and src/terminal must not import site code.',
+    },
+  ],
+};
+
+const domGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'HTMLElement',
+  'customElements',
+  'requestAnimationFrame',
+  'process',
+  'require',
+];
+
+export default defineConfig(
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', '**/*.astro'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['src/components/**/*.ts', 'e2e/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
+    // the core runs in the browser, in Node tests and in the CLI: no DOM globals, no UI imports
+    files: ['src/sim/**/*.ts', 'src/terminal/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', forbiddenInCore],
+      'no-restricted-globals': [
+        'error',
+        ...domGlobals.map((name) => ({
+          name,
+          message: 'src/sim and src/terminal are DOM-free and runtime-neutral; pass what you need in.',
+        })),
+      ],
+    },
+  },
+);

@@ -1,0 +1,64 @@
+// kubesim: the course's shell and simulated cluster on the command line (a public contract:
+// see ARCHITECTURE.md). script mode prints exactly what the web terminal would, minus prompts.
+import { readFileSync } from 'node:fs';
+import { RealClock, VirtualClock } from '../sim/clock.ts';
+import { createSession } from '../sim/shell/index.ts';
+import { VirtualFs } from '../sim/shell/vfs.ts';
+import { SIMULATOR_VERSION } from '../sim/version.ts';
+import { parseArgs, USAGE } from './args.ts';
+import { realDisk } from './node-fs.ts';
+import { runInteractive } from './interactive.ts';
+
+function readScript(path: string | null): string | null {
+  try {
+    return readFileSync(path === null || path === '-' ? 0 : path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    process.stderr.write(
+      `kubesim: ${path}: ${code === 'ENOENT' ? 'No such file or directory' : code === 'EISDIR' ? 'Is a directory' : String(error)}\n`,
+    );
+    return null;
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    process.stderr.write(parsed.message + '\n');
+    return 2;
+  }
+  const { args } = parsed;
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (args.version) {
+    process.stdout.write(`kubesim ${SIMULATOR_VERSION}\n`);
+    return 0;
+  }
+  const seed = args.seed ?? Date.now() >>> 0;
+  const fs = new VirtualFs('/home/learner', realDisk);
+  fs.cwd = process.cwd();
+
+  if (args.script === null && process.stdin.isTTY) {
+    const color = process.stdout.isTTY === true && !process.env['NO_COLOR'];
+    return runInteractive(createSession({ clock: new RealClock(), seed, fs }), color);
+  }
+
+  const script = readScript(args.script);
+  if (script === null) return 127;
+  const session = createSession({ clock: new VirtualClock(), seed, fs });
+  const out = {
+    stdout: (text: string) => void process.stdout.write(text),
+    stderr: (text: string) => void process.stderr.write(text),
+  };
+  let status = 0;
+  const lines = script.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  for (const line of lines) {
+    const result = await session.feedLine(line.replace(/\r$/, ''), out);
+    if (result.kind === 'ran') status = result.status;
+  }
+  const last = await session.finish(out);
+  return last ?? status;
+}
