@@ -1,20 +1,19 @@
-// npm run bench: prints figures (never pass/fail). each case runs a few times; the median counts.
+// npm run bench: prints figures (never pass/fail). each case runs a few times on fresh state;
+// the median counts. budgets live in the issues.
 import { VirtualClock } from '../src/sim/clock.ts';
 import { parse } from '../src/sim/shell/parser.ts';
 import { createSession } from '../src/sim/shell/index.ts';
-
-interface Case {
-  name: string;
-  run: () => Promise<void> | void;
-}
+import { deploymentToRunning, manyReplicaSets, rollingUpdate, type Prepared } from './cluster-cases.ts';
 
 const sink = { stdout: () => {}, stderr: () => {} };
 
-async function median(fn: Case['run'], repeats = 7): Promise<number> {
+/** median wall time of `run`, each repeat on state made fresh by `prepare` (not timed) */
+async function median(prepare: () => Prepared | Promise<Prepared>, repeats: number): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
+    const prepared = await prepare();
     const start = performance.now();
-    await fn();
+    await prepared.run();
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
@@ -25,24 +24,51 @@ function script(lines: number): string[] {
   return Array.from({ length: lines }, (_, i) => `echo line ${i} "$?" | cat && true`);
 }
 
-async function runLines(lines: string[]): Promise<void> {
+const shellCase = (lines: number) => () => {
   const session = createSession({ clock: new VirtualClock(), seed: 1 });
-  for (const line of lines) await session.feedLine(line, sink);
-}
+  const text = script(lines);
+  return {
+    run: async () => {
+      for (const line of text) await session.feedLine(line, sink);
+    },
+  } as unknown as Prepared;
+};
 
 const heredoc = `cat <<EOF\n${'key: value\n'.repeat(2000)}EOF\n`;
 
-const cases: Case[] = [
-  { name: 'shell: 100-line script', run: () => runLines(script(100)) },
-  { name: 'shell: 1,000-line script', run: () => runLines(script(1000)) },
-  { name: 'parser: 2,000-line heredoc', run: () => void parse(heredoc) },
-];
+interface Row {
+  name: string;
+  ms: number;
+  note?: string;
+}
 
-const rows: [string, string][] = [];
-for (const c of cases) rows.push([c.name, `${(await median(c.run)).toFixed(2)} ms`]);
-const width = Math.max(...rows.map(([n]) => n.length));
-console.log(`kubesim bench (median of 7, Node ${process.version})`);
-for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
-const small = await median(() => runLines(script(100)));
-const large = await median(() => runLines(script(1000)));
-console.log(`${'shell: growth 100 → 1,000 lines'.padEnd(width)}  ${(large / small).toFixed(1)}× (linear is 10×)`);
+const rows: Row[] = [];
+async function measure(name: string, prepare: () => Prepared | Promise<Prepared>, repeats = 5): Promise<number> {
+  const ms = await median(prepare, repeats);
+  rows.push({ name, ms });
+  return ms;
+}
+
+function ratio(name: string, small: number, large: number): void {
+  rows.push({ name, ms: NaN, note: `${(large / small).toFixed(1)}× for 10× the size (budget ≤ 12×)` });
+}
+
+const s100 = await measure('shell: 100-line script', shellCase(100));
+const s1000 = await measure('shell: 1,000-line script', shellCase(1000));
+ratio('shell: growth 100 → 1,000 lines', s100, s1000);
+await measure('parser: 2,000-line heredoc', () => ({ run: () => void parse(heredoc) }));
+
+await measure('cluster: 3-replica Deployment to Running', deploymentToRunning(3));
+const d100 = await measure('cluster: 100-replica Deployment to Running', deploymentToRunning(100));
+const d1000 = await measure('cluster: 1,000-replica Deployment to Running (budget < 200 ms)', deploymentToRunning(1000), 3);
+ratio('cluster: growth 100 → 1,000 replicas', d100, d1000);
+const r100 = await measure('cluster: rolling update of 100 replicas', rollingUpdate(100), 3);
+const r1000 = await measure('cluster: rolling update of 1,000 replicas', rollingUpdate(1000), 3);
+ratio('cluster: growth 100 → 1,000 replicas (rolling update)', r100, r1000);
+const m1000 = await measure('cluster: 1,000 pods over 100 ReplicaSets to Running', manyReplicaSets(100, 10), 3);
+const m10000 = await measure('cluster: 10,000 pods over 1,000 ReplicaSets to Running', manyReplicaSets(1000, 10), 1);
+ratio('cluster: growth 1,000 → 10,000 pods', m1000, m10000);
+
+const width = Math.max(...rows.map((r) => r.name.length));
+console.log(`kubesim bench (median wall time, Node ${process.version})`);
+for (const row of rows) console.log(`${row.name.padEnd(width)}  ${row.note ?? `${row.ms.toFixed(2)} ms`}`);

@@ -1,8 +1,7 @@
 // kubesim: the course's shell and simulated cluster on the command line (a public contract:
 // see ARCHITECTURE.md). script mode prints exactly what the web terminal would, minus prompts.
 import { readFileSync } from 'node:fs';
-import { RealClock, VirtualClock } from '../sim/clock.ts';
-import { createSession } from '../sim/shell/index.ts';
+import { createLearnerMachine } from '../sim/machine.ts';
 import { VirtualFs } from '../sim/shell/vfs.ts';
 import { SIMULATOR_VERSION } from '../sim/version.ts';
 import { parseArgs, USAGE } from './args.ts';
@@ -42,12 +41,17 @@ export async function main(argv: string[]): Promise<number> {
 
   if (args.script === null && process.stdin.isTTY) {
     const color = process.stdout.isTTY === true && !process.env['NO_COLOR'];
-    return runInteractive(createSession({ clock: new RealClock(), seed, fs }), color);
+    const machine = createLearnerMachine({ seed, mode: 'realtime', fs });
+    try {
+      return await runInteractive(machine.session, color);
+    } finally {
+      machine.stop();
+    }
   }
 
   const script = readScript(args.script);
   if (script === null) return 127;
-  const session = createSession({ clock: new VirtualClock(), seed, fs });
+  const { session } = createLearnerMachine({ seed, mode: 'script', fs });
   const out = {
     stdout: (text: string) => void process.stdout.write(text),
     stderr: (text: string) => void process.stderr.write(text),

@@ -42,6 +42,8 @@ export class VirtualClock implements Clock {
   private time: number;
   private timers: Timer[] = [];
   private seq = 0;
+  /** called after all timers due at one instant have fired (the cluster settles here) */
+  onTick: (() => void) | null = null;
 
   constructor(start = Date.UTC(2026, 0, 1)) {
     this.time = start;
@@ -56,6 +58,11 @@ export class VirtualClock implements Clock {
     this.timers.push({ at: this.time + Math.max(0, ms), seq: this.seq++, fire });
   }
 
+  /** true while something is scheduled (the cluster still has work coming) */
+  hasTimers(): boolean {
+    return this.timers.length > 0;
+  }
+
   advance(ms: number): void {
     const target = this.time + Math.max(0, ms);
     for (;;) {
@@ -66,9 +73,16 @@ export class VirtualClock implements Clock {
         }
       }
       if (!next) break;
-      this.timers.splice(this.timers.indexOf(next), 1);
-      this.time = Math.max(this.time, next.at);
-      next.fire();
+      const at = next.at;
+      this.time = Math.max(this.time, at);
+      // fire every timer due at this instant, including ones they schedule for it
+      for (;;) {
+        const due = this.timers.filter((t) => t.at <= at).sort((a, b) => a.seq - b.seq);
+        if (due.length === 0) break;
+        this.timers = this.timers.filter((t) => t.at > at);
+        for (const timer of due) timer.fire();
+      }
+      this.onTick?.();
     }
     this.time = target;
   }

@@ -2,6 +2,7 @@
 import type { Clock, Interrupt } from '../clock.ts';
 import type { Random } from '../random.ts';
 import type { VirtualFs } from './vfs.ts';
+import type { World } from '../world.ts';
 
 /** where a command's output goes; the terminal shows both streams in call order */
 export interface Output {
@@ -9,6 +10,12 @@ export interface Output {
   stderr(text: string): void;
   /** terminal controls that are not text, e.g. `clear` */
   control?: ((event: 'clear') => void) | undefined;
+}
+
+/** what the host (browser page or CLI) offers commands beyond text: an editor for `kubectl edit`, `vi`, `nano` */
+export interface HostServices {
+  /** opens a file in the editor and resolves with its saved text, or null when the edit is abandoned */
+  edit?(path: string, text: string): Promise<string | null>;
 }
 
 export interface CommandContext {
@@ -24,6 +31,9 @@ export interface CommandContext {
   interrupt: Interrupt;
   /** the shell's own state for builtins such as `history` and `help` */
   shell: ShellState;
+  /** the cluster this machine's kubectl talks to; null on a machine without one */
+  world: World | null;
+  host: HostServices;
 }
 
 export interface ShellState {

@@ -1,10 +1,11 @@
 // the interpreter: runs parsed lists, pipelines and loops over the registered commands
 import { Interrupt, type Clock } from '../clock.ts';
 import { Random } from '../random.ts';
-import type { CommandContext, Output, ShellCommand, ShellState } from './command.ts';
+import type { CommandContext, HostServices, Output, ShellCommand, ShellState } from './command.ts';
 import { parse } from './parser.ts';
 import type { Command, CommandList, Pipeline, SimpleCommand, Word } from './syntax.ts';
 import { describeFsError, VirtualFs } from './vfs.ts';
+import type { World } from '../world.ts';
 
 export const STATUS_NOT_FOUND = 127;
 export const STATUS_INTERRUPTED = 130;
@@ -15,6 +16,7 @@ export interface ShellOptions {
   seed: number;
   fs?: VirtualFs;
   commands: ShellCommand[];
+  world?: World | null;
 }
 
 /** collects output into strings, for pipes and $(…) */
@@ -35,6 +37,9 @@ export class Shell implements ShellState {
   readonly fs: VirtualFs;
   readonly commands = new Map<string, ShellCommand>();
   readonly history: string[] = [];
+  readonly world: World | null;
+  /** set by the page or the CLI */
+  host: HostServices = {};
   private readonly vars = new Map<string, string>();
   lastStatus = 0;
 
@@ -42,7 +47,10 @@ export class Shell implements ShellState {
     this.clock = options.clock;
     this.random = new Random(options.seed);
     this.fs = options.fs ?? new VirtualFs();
+    // file times (ls -l) follow the shell's clock
+    this.fs.clock ??= options.clock;
     for (const command of options.commands) this.commands.set(command.name, command);
+    this.world = options.world ?? null;
     this.vars.set('HOME', this.fs.home);
     this.vars.set('USER', 'learner');
     this.vars.set('PATH', '/usr/local/bin:/usr/bin:/bin');
@@ -204,6 +212,8 @@ export class Shell implements ShellState {
       random: this.random,
       interrupt,
       shell: this,
+      world: this.world,
+      host: this.host,
     };
     return await impl.run(ctx);
   }

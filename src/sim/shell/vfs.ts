@@ -17,16 +17,25 @@ export interface FsFailure {
 
 export type Stat = { kind: 'file'; size: number } | { kind: 'dir' };
 
+/** what the file system reads modification times from; a `Clock` fits */
+export interface TimeSource {
+  now(): number;
+}
+
 export class VirtualFs {
   private files = new Map<string, string>();
   private dirs = new Set<string>(['/']);
   /** paths removed here that the lower layer still has */
   private deleted = new Set<string>();
+  /** modification times in ms, only for paths changed while a clock was attached */
+  private mtimes = new Map<string, number>();
   cwd: string;
 
   constructor(
     readonly home = '/home/learner',
     private readonly lower: LowerLayer | null = null,
+    /** without a clock no times are kept, and `mtime` answers null (callers use "now") */
+    public clock: TimeSource | null = null,
   ) {
     this.mkdirs(home);
     this.cwd = home;
@@ -80,6 +89,8 @@ export class VirtualFs {
     this.deleted.delete(p);
     this.dirs.add(parent);
     this.files.set(p, (typeof before === 'string' ? before : '') + content);
+    this.touched(p);
+    if (!st) this.touched(parent);
     return null;
   }
 
@@ -95,6 +106,8 @@ export class VirtualFs {
     } else if (parent.kind !== 'dir') return 'ENOTDIR';
     this.deleted.delete(p);
     this.dirs.add(p);
+    this.touched(p);
+    this.touched(parentOf(p));
     return null;
   }
 
@@ -136,7 +149,29 @@ export class VirtualFs {
       this.files.delete(p);
     }
     if (this.lower) this.deleted.add(p);
+    this.mtimes.delete(p);
+    this.touched(parentOf(p));
     return null;
+  }
+
+  /** when `path` last changed, or null when no clock saw it change */
+  mtime(path: string): number | null {
+    const p = this.resolve(path);
+    return this.stat(p) ? (this.mtimes.get(p) ?? null) : null;
+  }
+
+  /** sets a modification time explicitly, as `touch` does; false when `path` does not exist */
+  setMtime(path: string, ms: number): boolean {
+    const p = this.resolve(path);
+    if (!this.stat(p)) return false;
+    this.mtimes.set(p, ms);
+    return true;
+  }
+
+  // an unknown time is forgotten rather than kept stale, so readers fall back to "now"
+  private touched(p: string): void {
+    if (this.clock) this.mtimes.set(p, this.clock.now());
+    else this.mtimes.delete(p);
   }
 
   /** every file in memory, for saving a workspace: path → content */

@@ -2,9 +2,23 @@
 import type { ShellCommand } from '../command.ts';
 import { clear, exportCommand, falseCommand, help, trueCommand, unset } from './basics.ts';
 import { cat } from './cat.ts';
+import { cut } from './cut.ts';
 import { echo } from './echo.ts';
+import { grep } from './grep.ts';
+import { head } from './head.ts';
 import { history } from './history.ts';
+import { ls } from './ls.ts';
+import { mkdir } from './mkdir.ts';
+import { rm } from './rm.ts';
+import { seq } from './seq.ts';
 import { sleep } from './sleep.ts';
+import { sort } from './sort.ts';
+import { tail } from './tail.ts';
+import { touch } from './touch.ts';
+import { tr } from './tr.ts';
+import { uniq } from './uniq.ts';
+import { wc } from './wc.ts';
+import { cd, pwd } from './working-directory.ts';
 
 export const builtinCommands: ShellCommand[] = [
   echo,
@@ -17,4 +31,19 @@ export const builtinCommands: ShellCommand[] = [
   falseCommand,
   exportCommand,
   unset,
+  cd,
+  pwd,
+  ls,
+  mkdir,
+  touch,
+  rm,
+  grep,
+  head,
+  tail,
+  wc,
+  sort,
+  uniq,
+  cut,
+  tr,
+  seq,
 ];

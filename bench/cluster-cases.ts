@@ -1,0 +1,96 @@
+// cluster benchmarks: reconciling workloads of growing size to Running, each measured on a
+// fresh default cluster (bootstrap not timed)
+import { createDefaultCluster } from '../src/sim/bootstrap.ts';
+import type { Cluster } from '../src/sim/cluster.ts';
+import type { Deployment, Pod, ReplicaSet } from '../src/sim/api/types.ts';
+
+function deployment(name: string, replicas: number, image: string): Deployment {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'nginx', image }] } },
+    },
+  };
+}
+
+function replicaSet(name: string, replicas: number): ReplicaSet {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } },
+    },
+  };
+}
+
+function allRunning(cluster: Cluster, expected: number): boolean {
+  const pods = cluster.api.list<Pod>('Pod', 'default');
+  return pods.length === expected && pods.every((p) => p.status?.phase === 'Running' && !p.metadata.deletionTimestamp);
+}
+
+/** advances cluster time in 1 s steps until `done`, at most `limitS` seconds */
+function runUntil(cluster: Cluster, done: () => boolean, limitS = 600): void {
+  for (let s = 0; s < limitS && !done(); s++) cluster.advance(1000);
+  if (!done()) throw new Error('benchmark workload did not converge');
+}
+
+export interface Prepared {
+  run: () => void;
+}
+
+export function deploymentToRunning(replicas: number): () => Prepared {
+  return () => {
+    const cluster = createDefaultCluster(1);
+    return {
+      run: () => {
+        cluster.api.create(deployment('web', replicas, 'nginx:1.26'), 'default');
+        cluster.settle();
+        runUntil(cluster, () => allRunning(cluster, replicas));
+      },
+    };
+  };
+}
+
+export function rollingUpdate(replicas: number): () => Prepared {
+  return () => {
+    const cluster = createDefaultCluster(1);
+    cluster.api.create(deployment('web', replicas, 'nginx:1.26'), 'default');
+    cluster.settle();
+    runUntil(cluster, () => allRunning(cluster, replicas));
+    return {
+      run: () => {
+        const d = structuredClone(cluster.api.get<Deployment>('Deployment', 'default', 'web')!);
+        d.spec.template.spec.containers[0]!.image = 'nginx:1.27';
+        cluster.api.update(d);
+        cluster.settle();
+        runUntil(
+          cluster,
+          () =>
+            allRunning(cluster, replicas) &&
+            cluster.api.list<Pod>('Pod', 'default').every((p) => p.spec.containers[0]!.image === 'nginx:1.27'),
+          3600,
+        );
+      },
+    };
+  };
+}
+
+export function manyReplicaSets(sets: number, each: number): () => Prepared {
+  return () => {
+    const cluster = createDefaultCluster(1);
+    return {
+      run: () => {
+        for (let i = 0; i < sets; i++) cluster.api.create(replicaSet(`rs-${i}`, each), 'default');
+        cluster.settle();
+        runUntil(cluster, () => allRunning(cluster, sets * each));
+      },
+    };
+  };
+}

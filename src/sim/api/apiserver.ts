@@ -1,0 +1,217 @@
+// the simulated kube-apiserver: defaulting, validation, admission and metadata on the way
+// into the store, graceful and cascading deletion on the way out. results are values; only
+// programmer errors throw.
+
+import type { Clock } from '../clock.ts';
+import type { Random } from '../random.ts';
+import { applyDefaults } from './defaults.ts';
+import { clone, randomSuffix, randomUid, timestamp } from './meta.ts';
+import { qualifiedName, typeForKind, type ResourceType } from './resources.ts';
+import { alreadyExists, badRequest, conflict, invalid, notFound, type StatusError } from './status-errors.ts';
+import { namespaceImmortal, namespaceTerminating } from './validation/namespace.ts';
+import type { ObjectStore } from './store.ts';
+import type { KubeObject, Namespace } from './types.ts';
+import { validateCreate, validateUpdate } from './validation/index.ts';
+
+export type ApiResult<T extends KubeObject = KubeObject> =
+  { ok: true; object: T; warnings: string[] } | { ok: false; error: StatusError };
+
+export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: PropagationPolicy;
+}
+
+/** admission plugins run after validation on create (and on update for some), e.g. IP allocation */
+export interface AdmissionPlugin {
+  name: string;
+  /** may change the object; returns an error to reject it */
+  admit(obj: KubeObject, old: KubeObject | undefined, api: ApiServer): StatusError | null;
+  /** frees what admit took (an IP, a port) when the object goes away */
+  release?(obj: KubeObject): void;
+}
+
+export const FINALIZER_FOREGROUND = 'foregroundDeletion';
+export const FINALIZER_ORPHAN = 'orphan';
+
+export class ApiServer {
+  private admission: AdmissionPlugin[] = [];
+
+  constructor(
+    readonly store: ObjectStore,
+    readonly clock: Clock,
+    readonly random: Random,
+  ) {}
+
+  addAdmission(plugin: AdmissionPlugin): void {
+    this.admission.push(plugin);
+  }
+
+  typeOf(kind: string): ResourceType {
+    const type = typeForKind(kind);
+    if (!type) throw new Error(`the simulated apiserver has no resource for kind ${kind}`);
+    return type;
+  }
+
+  get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    const type = this.typeOf(kind);
+    return this.store.get(type.resource, type.namespaced ? namespace : undefined, name) as T | undefined;
+  }
+
+  list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): T[] {
+    return this.store.list(this.typeOf(kind).resource, namespace) as T[];
+  }
+
+  /**
+   * POST: the object is copied (unless the caller hands over a fresh object it will not touch
+   * again, as controllers do); the stored version is returned
+   */
+  create<T extends KubeObject>(input: T, namespace?: string, options: { handOver?: boolean } = {}): ApiResult<T> {
+    const type = this.typeOf(input.kind);
+    const obj = options.handOver ? input : (clone(input) as T);
+    if (type.namespaced) {
+      obj.metadata.namespace = obj.metadata.namespace ?? namespace ?? 'default';
+      const ns = this.store.get('namespaces', undefined, obj.metadata.namespace) as Namespace | undefined;
+      if (!ns) return { ok: false, error: notFound('namespaces', obj.metadata.namespace) };
+      if (ns.status?.phase === 'Terminating') {
+        return { ok: false, error: namespaceTerminating(qualifiedName(type), obj.metadata.name ?? '', obj.metadata.namespace) };
+      }
+    } else {
+      delete obj.metadata.namespace;
+    }
+    if (!obj.metadata.name && obj.metadata.generateName) {
+      obj.metadata.name = obj.metadata.generateName + randomSuffix(this.random);
+    }
+    applyDefaults(obj);
+    const errors = validateCreate(obj);
+    if (errors.length > 0) return { ok: false, error: invalid(obj.kind, obj.metadata.name ?? '', errors, type) };
+    if (this.store.get(type.resource, obj.metadata.namespace, obj.metadata.name!)) {
+      return { ok: false, error: alreadyExists(qualifiedName(type), obj.metadata.name!) };
+    }
+    for (const plugin of this.admission) {
+      const error = plugin.admit(obj, undefined, this);
+      if (error) return { ok: false, error };
+    }
+    const meta = obj.metadata;
+    meta.uid = randomUid(this.random);
+    meta.creationTimestamp = timestamp(this.clock.now());
+    if (hasGeneration(obj)) meta.generation = 1;
+    delete meta.deletionTimestamp;
+    delete meta.resourceVersion;
+    return { ok: true, object: this.store.put(type.resource, obj) as T, warnings: [] };
+  }
+
+  /** PUT: replaces spec and metadata; status is kept from the stored object unless `withStatus` */
+  update<T extends KubeObject>(input: T, options: { withStatus?: boolean } = {}): ApiResult<T> {
+    const type = this.typeOf(input.kind);
+    const namespace = type.namespaced ? input.metadata.namespace : undefined;
+    const old = this.store.get(type.resource, namespace, input.metadata.name ?? '');
+    if (!old) return { ok: false, error: notFound(qualifiedName(type), input.metadata.name ?? '') };
+    if (input.metadata.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {
+      return {
+        ok: false,
+        error: conflict(
+          qualifiedName(type),
+          old.metadata.name!,
+          'the object has been modified; please apply your changes to the latest version and try again',
+        ),
+      };
+    }
+    const obj = clone(input) as T;
+    if (!options.withStatus && 'status' in old) obj.status = clone(old.status);
+    applyDefaults(obj);
+    const errors = validateUpdate(obj, old);
+    if (errors.length > 0) return { ok: false, error: invalid(obj.kind, obj.metadata.name!, errors, type) };
+    for (const plugin of this.admission) {
+      const error = plugin.admit(obj, old, this);
+      if (error) return { ok: false, error };
+    }
+    // the server owns these fields; clients cannot change them
+    obj.metadata.uid = old.metadata.uid!;
+    obj.metadata.creationTimestamp = old.metadata.creationTimestamp!;
+    if (old.metadata.deletionTimestamp) obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
+    else delete obj.metadata.deletionTimestamp;
+    if (hasGeneration(obj)) {
+      const specChanged = JSON.stringify(obj.spec) !== JSON.stringify(old.spec);
+      obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0);
+    }
+    return { ok: true, object: this.store.put(type.resource, obj) as T, warnings: [] };
+  }
+
+  /** controllers write status (and sometimes metadata) without generation bumps or validation */
+  writeStatus<T extends KubeObject>(obj: T): T {
+    return this.store.put(this.typeOf(obj.kind).resource, obj) as T;
+  }
+
+  /**
+   * DELETE. pods get a grace period (the kubelet finishes them); objects with finalizers or
+   * foreground/orphan propagation are marked and finished by the garbage collector.
+   */
+  delete(kind: string, namespace: string | undefined, name: string, options: DeleteOptions = {}): ApiResult {
+    const type = this.typeOf(kind);
+    const ns = type.namespaced ? namespace : undefined;
+    const current = this.store.get(type.resource, ns, name);
+    if (!current) return { ok: false, error: notFound(qualifiedName(type), name) };
+    const obj = clone(current);
+    const meta = obj.metadata;
+    if (kind === 'Namespace') {
+      if (['default', 'kube-system', 'kube-public'].includes(name)) {
+        return { ok: false, error: namespaceImmortal(name) };
+      }
+      if (!meta.deletionTimestamp) {
+        meta.deletionTimestamp = timestamp(this.clock.now());
+        (obj as Namespace).status = { phase: 'Terminating' };
+        return { ok: true, object: this.store.put(type.resource, obj), warnings: [] };
+      }
+      return { ok: true, object: current, warnings: [] };
+    }
+    const policy = options.propagationPolicy ?? 'Background';
+    const finalizers = new Set(meta.finalizers ?? []);
+    if (policy === 'Foreground') finalizers.add(FINALIZER_FOREGROUND);
+    if (policy === 'Orphan') finalizers.add(FINALIZER_ORPHAN);
+    if (kind === 'Pod') {
+      const grace =
+        options.gracePeriodSeconds ??
+        (obj.spec as { terminationGracePeriodSeconds?: number }).terminationGracePeriodSeconds ??
+        30;
+      const unscheduled = !(obj.spec as { nodeName?: string }).nodeName;
+      if ((grace === 0 || unscheduled) && finalizers.size === 0) return this.remove(type, current);
+      if (!meta.deletionTimestamp || grace < (meta.deletionGracePeriodSeconds ?? Infinity)) {
+        meta.deletionTimestamp = timestamp(this.clock.now() + grace * 1000);
+        meta.deletionGracePeriodSeconds = grace;
+      }
+      meta.finalizers = [...finalizers];
+      if (meta.finalizers.length === 0) delete meta.finalizers;
+      return { ok: true, object: this.store.put(type.resource, obj), warnings: [] };
+    }
+    if (finalizers.size === 0) return this.remove(type, current);
+    meta.finalizers = [...finalizers];
+    meta.deletionTimestamp ??= timestamp(this.clock.now());
+    meta.deletionGracePeriodSeconds = 0;
+    return { ok: true, object: this.store.put(type.resource, obj), warnings: [] };
+  }
+
+  /** removes an object for good (finalizers done, grace period over) */
+  finalize(obj: KubeObject): void {
+    const type = this.typeOf(obj.kind);
+    const current = this.store.get(type.resource, obj.metadata.namespace, obj.metadata.name!);
+    if (current) this.remove(type, current);
+  }
+
+  private remove(type: ResourceType, obj: KubeObject): ApiResult {
+    for (const plugin of this.admission) plugin.release?.(obj);
+    this.store.remove(type.resource, type.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name!);
+    return { ok: true, object: obj, warnings: [] };
+  }
+
+  /** a 400 for requests kubectl would let through but the server refuses */
+  static badRequest(message: string): ApiResult {
+    return { ok: false, error: badRequest(message) };
+  }
+}
+
+/** kinds whose metadata.generation tracks spec changes */
+function hasGeneration(obj: KubeObject): boolean {
+  return obj.kind !== 'Event' && obj.kind !== 'Endpoints' && obj.kind !== 'ConfigMap' && obj.kind !== 'Node';
+}

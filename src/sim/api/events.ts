@@ -1,0 +1,81 @@
+// the event recorder components use (scheduler, kubelet, controllers): core/v1 Events in the
+// object's namespace, with repeats folded into one event whose count grows, as client-go's
+// correlator does
+
+import type { ApiServer } from './apiserver.ts';
+import { randomUid, timestamp } from './meta.ts';
+import type { KubeEvent, KubeObject } from './types.ts';
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+export class EventRecorder {
+  private seq = 0;
+  /** `uid|type|reason|message|component` → event name, to fold repeats */
+  private folded = new Map<string, string>();
+
+  constructor(private readonly api: ApiServer) {}
+
+  record(
+    obj: KubeObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    source: EventSource,
+    fieldPath?: string,
+  ): void {
+    const namespace = obj.metadata.namespace ?? 'default';
+    const now = timestamp(this.api.clock.now());
+    const key = [obj.metadata.uid, type, reason, message, source.component, fieldPath ?? ''].join('|');
+    const existingName = this.folded.get(key);
+    const existing = existingName ? this.api.get<KubeEvent>('Event', namespace, existingName) : undefined;
+    if (existing) {
+      this.api.writeStatus({ ...existing, metadata: { ...existing.metadata }, count: existing.count + 1, lastTimestamp: now });
+      return;
+    }
+    this.seq += 1;
+    const name = `${obj.metadata.name}.${(0x18000000 + this.api.clock.now() * 7 + this.seq * 0x9e3779b).toString(16).slice(-16).padStart(16, '1')}`;
+    const event: KubeEvent = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace },
+      involvedObject: {
+        apiVersion: obj.apiVersion,
+        kind: obj.kind,
+        name: obj.metadata.name!,
+        uid: obj.metadata.uid!,
+        resourceVersion: obj.metadata.resourceVersion!,
+        ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}),
+        ...(fieldPath ? { fieldPath } : {}),
+      },
+      reason,
+      message,
+      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? '',
+    };
+    // events skip validation and admission: components write them, and there are many
+    const ns = this.api.store.get('namespaces', undefined, namespace) as { status?: { phase?: string } } | undefined;
+    if (!ns || ns.status?.phase === 'Terminating') return;
+    event.metadata.uid = randomUid(this.api.random);
+    event.metadata.creationTimestamp = now;
+    this.api.store.put('events', event);
+    this.folded.set(key, name);
+  }
+
+  /** events about an object, oldest first, as describe shows them */
+  eventsFor(obj: KubeObject): KubeEvent[] {
+    const namespace = obj.metadata.namespace ?? 'default';
+    return this.api
+      .list<KubeEvent>('Event', namespace)
+      .filter((e) => e.involvedObject.uid === obj.metadata.uid)
+      .sort((a, b) => a.lastTimestamp.localeCompare(b.lastTimestamp) || a.metadata.name!.localeCompare(b.metadata.name!));
+  }
+}

@@ -1,0 +1,107 @@
+// the whole simulated cluster: apiserver and store, scheduler, kubelets and controllers,
+// wired by watch events and driven by one virtual clock. every write is followed by
+// `settle`, which lets every component react until nothing is left to do.
+
+import { ApiServer } from './api/apiserver.ts';
+import { EventRecorder } from './api/events.ts';
+import { ObjectStore, type WatchEvent } from './api/store.ts';
+import { VirtualClock } from './clock.ts';
+import type { Controller } from './controllers/controller.ts';
+import { DeploymentController } from './controllers/deployment.ts';
+import { GarbageCollector } from './controllers/garbage-collector.ts';
+import { NamespaceController } from './controllers/namespace.ts';
+import { ReplicaSetController } from './controllers/replicaset.ts';
+import { Kubelet } from './kubelet/kubelet.ts';
+import { Random } from './random.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
+
+/** timers are rounded up to this grain so that many pods finishing together settle together */
+const TICK_MS = 100;
+/** a bound on reconcile rounds per settle: a controller bug must not hang the page */
+const MAX_ROUNDS = 10_000;
+
+export interface ClusterOptions {
+  seed: number;
+  clock?: VirtualClock;
+}
+
+export class Cluster {
+  readonly clock: VirtualClock;
+  readonly random: Random;
+  readonly store = new ObjectStore();
+  readonly api: ApiServer;
+  readonly events: EventRecorder;
+  readonly scheduler: Scheduler;
+  readonly kubelet: Kubelet;
+  readonly controllers: Controller[];
+  private pending: WatchEvent[] = [];
+  private settling = false;
+  /** problems a settle ran into (a loop that did not converge); shown by tests, never thrown */
+  readonly warnings: string[] = [];
+
+  constructor(options: ClusterOptions) {
+    this.clock = options.clock ?? new VirtualClock();
+    this.random = new Random(options.seed);
+    this.api = new ApiServer(this.store, this.clock, this.random);
+    this.events = new EventRecorder(this.api);
+    this.scheduler = new Scheduler(this.api, this.events, this.random);
+    this.kubelet = new Kubelet({
+      api: this.api,
+      clock: this.clock,
+      random: this.random,
+      events: this.events,
+      schedule: (ms, fn) => this.after(ms, fn),
+    });
+    this.controllers = [
+      new ReplicaSetController(this.api, this.events, 'ReplicaSet'),
+      new ReplicaSetController(this.api, this.events, 'ReplicationController'),
+      new DeploymentController(this.api, this.events),
+      new GarbageCollector(this.api),
+      new NamespaceController(this.api),
+    ];
+    this.store.watch((event) => this.pending.push(event));
+    this.clock.onTick = () => this.settle();
+  }
+
+  /** runs `fn` after `ms` of cluster time */
+  after(ms: number, fn: () => void): void {
+    const now = this.clock.now();
+    const due = Math.ceil((now + ms) / TICK_MS) * TICK_MS;
+    this.clock.schedule(due - now, fn);
+  }
+
+  /** moves cluster time forward, letting everything due happen in order */
+  advance(ms: number): void {
+    this.settle();
+    this.clock.advance(ms);
+    this.settle();
+  }
+
+  /** delivers queued watch events and runs controllers until the cluster is quiet */
+  settle(): void {
+    if (this.settling) return;
+    this.settling = true;
+    try {
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        if (this.pending.length > 0) {
+          const events = this.pending;
+          this.pending = [];
+          for (const event of events) this.dispatch(event);
+          continue;
+        }
+        const busy = this.controllers.filter((c) => c.hasWork());
+        if (busy.length === 0) return;
+        for (const controller of busy) controller.syncAll();
+      }
+      this.warnings.push(`settle did not converge after ${MAX_ROUNDS} rounds`);
+    } finally {
+      this.settling = false;
+    }
+  }
+
+  private dispatch(event: WatchEvent): void {
+    this.scheduler.handle(event);
+    this.kubelet.handle(event);
+    for (const controller of this.controllers) controller.handle(event);
+  }
+}

@@ -1,0 +1,76 @@
+// what a kubectl verb runs with: the cluster, the kubeconfig, the learner's files and
+// terminal, and small helpers every verb needs (server errors, namespaces, waiting)
+
+import type { StatusError } from '../api/status-errors.ts';
+import type { Clock, Interrupt } from '../clock.ts';
+import type { Cluster } from '../cluster.ts';
+import type { HostServices, Output } from '../shell/command.ts';
+import type { VirtualFs } from '../shell/vfs.ts';
+import type { FlagSpec, ParsedFlags } from './flags.ts';
+import type { KubeConfig } from './kubeconfig.ts';
+
+export type KubectlHost = HostServices;
+
+export interface KubectlEnv {
+  cluster: Cluster;
+  kubeconfig: KubeConfig;
+  fs: VirtualFs;
+  stdin: string;
+  out: Output;
+  /** the shell's clock: waiting on it lets cluster time pass (virtual in scripts, real in the browser) */
+  clock: Clock;
+  interrupt: Interrupt;
+  host: KubectlHost;
+  /** -n, or the context's namespace */
+  namespace: string;
+  /** true when -n/--namespace was given */
+  namespaceGiven: boolean;
+  /** `kubectl get` etc., for usage messages */
+  commandPath: string;
+}
+
+export interface Verb {
+  name: string;
+  aliases?: string[];
+  summary: string;
+  flags: FlagSpec[];
+  /** subcommands (rollout status, config view, create deployment) parse their own flags */
+  parsesOwnFlags?: boolean;
+  run(env: KubectlEnv, flags: ParsedFlags, args: string[]): Promise<number> | number;
+}
+
+export function printServerError(env: KubectlEnv, error: StatusError, context?: string): void {
+  const prefix = context ? `${context}: ` : '';
+  env.out.stderr(`Error from server (${error.reason}): ${prefix}${error.message}\n`);
+}
+
+/** polls `done` every `stepMs` of cluster time until it holds, the timeout passes or Ctrl-C */
+export async function waitFor(
+  env: KubectlEnv,
+  done: () => boolean,
+  timeoutMs: number,
+  stepMs = 250,
+): Promise<'done' | 'timeout' | 'interrupted'> {
+  const start = env.cluster.clock.now();
+  for (;;) {
+    env.cluster.settle();
+    if (done()) return 'done';
+    if (env.cluster.clock.now() - start >= timeoutMs) return 'timeout';
+    const finished = await env.clock.sleep(stepMs, env.interrupt);
+    if (!finished) return 'interrupted';
+  }
+}
+
+/** `--timeout` values as kubectl parses them (Go durations: 30s, 2m, 1h30m, 0 meaning forever) */
+export function parseGoDuration(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const re = /(\d+(?:\.\d+)?)(ms|h|m|s)/g;
+  let total = 0;
+  let consumed = 0;
+  for (const m of text.matchAll(re)) {
+    const n = Number(m[1]);
+    total += m[2] === 'h' ? n * 3_600_000 : m[2] === 'm' ? n * 60_000 : m[2] === 's' ? n * 1000 : n;
+    consumed += m[0].length;
+  }
+  return consumed === text.length && consumed > 0 ? total : null;
+}

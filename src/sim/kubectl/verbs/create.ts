@@ -1,0 +1,168 @@
+// kubectl create: -f manifests, and the generators `create deployment` and `create namespace`
+
+import type { KubeObject } from '../../api/types.ts';
+import { typeForKind } from '../../api/resources.ts';
+import { flagBool, flagInt, flagList, flagString, parseFlags, type FlagSpec } from '../flags.ts';
+import type { KubectlEnv, Verb } from '../env.ts';
+import { readManifests } from '../manifests.ts';
+import { formatApiError, mapManifest, objectRef, reportErrors } from '../objects.ts';
+import { OUTPUT_FLAGS, printObjects, validateOutput } from '../output.ts';
+import { deploymentFor, namespaceFor } from './generators.ts';
+
+const COMMON: FlagSpec[] = [
+  { name: 'dry-run', kind: 'string' },
+  { name: 'save-config', kind: 'bool' },
+  { name: 'validate', kind: 'string' },
+  { name: 'field-manager', kind: 'string' },
+  ...OUTPUT_FLAGS,
+];
+
+/** creates objects (or, with --dry-run=client, only prints them) and reports like kubectl */
+function createAll(
+  env: KubectlEnv,
+  objects: { object: KubeObject; source?: string }[],
+  flags: Parameters<typeof printObjects>[2],
+): number {
+  const dryRun = flagString(flags, 'dry-run');
+  if (dryRun !== undefined && !['none', 'client', 'server'].includes(dryRun)) {
+    env.out.stderr(`error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".\n`);
+    return 1;
+  }
+  const output = flagString(flags, 'output');
+  const errors: string[] = [];
+  const created: KubeObject[] = [];
+  for (const { object, source } of objects) {
+    const type = typeForKind(object.kind)!;
+    if (dryRun === 'client') {
+      created.push(object);
+      if (!output) env.out.stdout(`${objectRef(type, object)} created (dry run)\n`);
+      continue;
+    }
+    const result = env.cluster.api.create(object, object.metadata.namespace ?? env.namespace);
+    env.cluster.settle();
+    if (!result.ok) {
+      errors.push(formatApiError(result.error, source ? { verb: 'creating', source } : undefined));
+      continue;
+    }
+    created.push(dryRun === 'server' ? result.object : result.object);
+    if (!output) env.out.stdout(`${objectRef(type, result.object)} created${dryRun === 'server' ? ' (server dry run)' : ''}\n`);
+  }
+  if (output && created.length > 0) printObjects(env, created, flags, created.length === 1);
+  return reportErrors(env, errors);
+}
+
+function usageError(env: KubectlEnv, message: string, path: string): number {
+  env.out.stderr(`error: ${message}\nSee '${path} -h' for help and examples\n`);
+  return 1;
+}
+
+function createDeployment(env: KubectlEnv, args: string[]): number {
+  const path = 'kubectl create deployment';
+  const parsed = parseFlags(
+    args,
+    [
+      ...COMMON,
+      { name: 'image', kind: 'stringArray' },
+      { name: 'replicas', short: 'r', kind: 'int' },
+      { name: 'port', kind: 'int' },
+    ],
+    path,
+  );
+  if (!parsed.ok) return reportErrors(env, [parsed.error]);
+  const flags = parsed.flags;
+  const outputError = validateOutput(flags);
+  if (outputError) return reportErrors(env, [outputError]);
+  const names = flags.positionals;
+  if (names.length !== 1) return usageError(env, `exactly one NAME is required, got ${names.length}`, path);
+  const images = flagList(flags, 'image');
+  if (images.length === 0) return reportErrors(env, ['error: required flag(s) "image" not set']);
+  if (flags.rest && images.length > 1) return reportErrors(env, ['error: cannot specify multiple --image options and command']);
+  // like kubectl, the generated object names a namespace only when -n was given
+  const deployment = deploymentFor(
+    names[0]!,
+    images,
+    flagInt(flags, 'replicas') ?? 1,
+    flagInt(flags, 'port'),
+    env.namespaceGiven ? env.namespace : '',
+  );
+  if (flags.rest && flags.rest.length > 0) deployment.spec.template.spec.containers[0]!.command = flags.rest;
+  if (flagString(flags, 'dry-run') !== 'client') delete (deployment as { status?: unknown }).status;
+  return createAll(env, [{ object: deployment }], flags);
+}
+
+function createNamespace(env: KubectlEnv, args: string[]): number {
+  const path = 'kubectl create namespace';
+  const parsed = parseFlags(args, COMMON, path);
+  if (!parsed.ok) return reportErrors(env, [parsed.error]);
+  const names = parsed.flags.positionals;
+  if (names.length !== 1) return usageError(env, `exactly one NAME is required, got ${names.length}`, path);
+  const ns = namespaceFor(names[0]!);
+  if (flagString(parsed.flags, 'dry-run') !== 'client') {
+    delete (ns as { status?: unknown }).status;
+    delete (ns as { spec?: unknown }).spec;
+  }
+  return createAll(env, [{ object: ns }], parsed.flags);
+}
+
+export const createVerb: Verb = {
+  name: 'create',
+  summary: 'Create a resource from a file or from stdin',
+  flags: [],
+  parsesOwnFlags: true,
+  run(env, _flags, args) {
+    const sub = args.find((a) => !a.startsWith('-'));
+    if (sub === 'deployment' || sub === 'deploy')
+      return createDeployment(
+        env,
+        args.filter((a) => a !== sub),
+      );
+    if (sub === 'namespace' || sub === 'ns')
+      return createNamespace(
+        env,
+        args.filter((a) => a !== sub),
+      );
+    if (sub === 'service' || sub === 'svc') {
+      env.out.stderr(
+        "kubesim: 'kubectl create service' arrives with the Services chapters; use a manifest with kubectl apply -f for now\n",
+      );
+      return 1;
+    }
+    const parsed = parseFlags(
+      args,
+      [
+        ...COMMON,
+        { name: 'filename', short: 'f', kind: 'stringArray' },
+        { name: 'recursive', short: 'R', kind: 'bool' },
+        { name: 'edit', kind: 'bool' },
+        { name: 'record', kind: 'bool', deprecated: 'and will be removed in the future.' },
+      ],
+      'kubectl create',
+    );
+    if (!parsed.ok) return reportErrors(env, [parsed.error]);
+    const flags = parsed.flags;
+    for (const w of flags.warnings) env.out.stderr(w + '\n');
+    if (flags.positionals.length > 0) {
+      env.out.stderr(
+        `kubesim: 'kubectl create ${flags.positionals[0]}' is not simulated; the generators here are deployment and namespace, or use -f\n`,
+      );
+      return 1;
+    }
+    const files = flagList(flags, 'filename');
+    if (files.length === 0) {
+      env.out.stderr('error: must specify one of -f and -k\n\n');
+      return 1;
+    }
+    const read = readManifests(files, env.fs, env.stdin, flagBool(flags, 'recursive'));
+    if (!read.ok) return reportErrors(env, [read.error]);
+    if (read.manifests.length === 0) return reportErrors(env, ['error: no objects passed to create']);
+    const objects: { object: KubeObject; source: string }[] = [];
+    const errors: string[] = [];
+    for (const manifest of read.manifests) {
+      const mapped = mapManifest(env, manifest);
+      if (mapped.ok) objects.push({ object: mapped.object, source: manifest.source });
+      else errors.push(mapped.error);
+    }
+    const status = createAll(env, objects, flags);
+    return reportErrors(env, errors) || status;
+  },
+};

@@ -1,0 +1,127 @@
+// kubectl run: one pod from an image, labelled run=NAME, with optional command, env and port
+
+import { flagBool, flagInt, flagList, flagString } from '../flags.ts';
+import type { Verb } from '../env.ts';
+import { formatApiError, objectRef } from '../objects.ts';
+import { OUTPUT_FLAGS, printObjects, validateOutput } from '../output.ts';
+import { typeForKind } from '../../api/resources.ts';
+import { podFor } from './generators.ts';
+import { attachInteractive } from './attach.ts';
+
+function parsePairs(text: string | undefined): Record<string, string> | string {
+  const out: Record<string, string> = {};
+  if (!text) return out;
+  for (const pair of text.split(',')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return pair;
+    out[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return out;
+}
+
+export const runVerb: Verb = {
+  name: 'run',
+  summary: 'Run a particular image on the cluster',
+  flags: [
+    { name: 'image', kind: 'string' },
+    { name: 'port', kind: 'int' },
+    { name: 'labels', short: 'l', kind: 'string' },
+    { name: 'env', kind: 'stringArray' },
+    { name: 'annotations', kind: 'stringArray' },
+    { name: 'command', kind: 'bool' },
+    { name: 'restart', kind: 'string' },
+    { name: 'stdin', short: 'i', kind: 'bool' },
+    { name: 'tty', short: 't', kind: 'bool' },
+    { name: 'rm', kind: 'bool' },
+    { name: 'attach', kind: 'bool' },
+    { name: 'dry-run', kind: 'string' },
+    { name: 'image-pull-policy', kind: 'string' },
+    { name: 'overrides', kind: 'string' },
+    { name: 'expose', kind: 'bool' },
+    { name: 'quiet', short: 'q', kind: 'bool' },
+    ...OUTPUT_FLAGS,
+  ],
+  async run(env, flags, args) {
+    const outputError = validateOutput(flags);
+    if (outputError) {
+      env.out.stderr(outputError + '\n');
+      return 1;
+    }
+    const dashes = args.indexOf('--');
+    const positionals = dashes < 0 ? args : args.slice(0, dashes);
+    const trailing = dashes < 0 ? positionals.slice(1) : args.slice(dashes + 1);
+    const name = positionals[0];
+    if (!name) {
+      env.out.stderr("error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n");
+      return 1;
+    }
+    const image = flagString(flags, 'image');
+    if (!image) {
+      env.out.stderr('error: required flag(s) "image" not set\n');
+      return 1;
+    }
+    if (flagString(flags, 'overrides') !== undefined || flagBool(flags, 'expose')) {
+      env.out.stderr("kubesim: 'kubectl run --overrides' and '--expose' are not simulated\n");
+      return 1;
+    }
+    const labels = parsePairs(flagString(flags, 'labels'));
+    if (typeof labels === 'string') {
+      env.out.stderr(`error: invalid label spec: ${labels}\n`);
+      return 1;
+    }
+    const restart = flagString(flags, 'restart') ?? 'Always';
+    if (!['Always', 'OnFailure', 'Never'].includes(restart)) {
+      env.out.stderr(`error: invalid restart policy: ${restart}\n`);
+      return 1;
+    }
+    const interactive = flagBool(flags, 'stdin') || flagBool(flags, 'attach');
+    if (flagBool(flags, 'rm') && !interactive) {
+      env.out.stderr('error: --rm should only be used for attached containers\n');
+      return 1;
+    }
+    const envVars = flagList(flags, 'env').map((pair) => {
+      const eq = pair.indexOf('=');
+      return { name: eq < 0 ? pair : pair.slice(0, eq), value: eq < 0 ? '' : pair.slice(eq + 1) };
+    });
+    const annotations = parsePairs(flagList(flags, 'annotations').join(','));
+    const pod = podFor({
+      name,
+      image,
+      namespace: env.namespaceGiven ? env.namespace : '',
+      labels: Object.keys(labels).length > 0 ? labels : { run: name },
+      port: flagInt(flags, 'port'),
+      env: envVars,
+      command: flagBool(flags, 'command'),
+      args: trailing,
+      restart: restart as 'Always',
+      stdin: interactive,
+      tty: flagBool(flags, 'tty'),
+      annotations: typeof annotations === 'string' ? {} : annotations,
+    } as Parameters<typeof podFor>[0]);
+    const policy = flagString(flags, 'image-pull-policy');
+    if (policy) pod.spec.containers[0]!.imagePullPolicy = policy as 'Always';
+    const dryRun = flagString(flags, 'dry-run');
+    const output = flagString(flags, 'output');
+    if (dryRun === 'client') {
+      if (output) return printObjects(env, [pod], flags, true);
+      env.out.stdout(`${objectRef(typeForKind('Pod')!, pod)} created (dry run)\n`);
+      return 0;
+    }
+    delete (pod as { status?: unknown }).status;
+    const result = env.cluster.api.create(pod, env.namespace);
+    env.cluster.settle();
+    if (!result.ok) {
+      env.out.stderr(formatApiError(result.error));
+      return 1;
+    }
+    if (interactive)
+      return attachInteractive(env, result.object, {
+        tty: flagBool(flags, 'tty'),
+        remove: flagBool(flags, 'rm'),
+        quiet: flagBool(flags, 'quiet'),
+      });
+    if (output) return printObjects(env, [result.object], flags, true);
+    env.out.stdout(`${objectRef(typeForKind('Pod')!, result.object)} created\n`);
+    return 0;
+  },
+};

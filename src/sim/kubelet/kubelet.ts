@@ -1,0 +1,491 @@
+// the kubelets of every node, simulated together: they start the pods bound to their node
+// (pull, create, start), restart containers that exit according to restartPolicy with
+// back-off, report status and events, keep logs, and finish pods that are being deleted.
+
+import type { ApiServer } from '../api/apiserver.ts';
+import type { EventRecorder } from '../api/events.ts';
+import { parseTimestamp, timestamp, withStatus } from '../api/meta.ts';
+import type { WatchEvent } from '../api/store.ts';
+import type { Container, ContainerState, ContainerStatus, Node, Pod, PodCondition, PodStatus } from '../api/types.ts';
+import type { VirtualClock } from '../clock.ts';
+import { lookupImage, type ImageInfo } from '../images/catalogue.ts';
+import { planProcess, type ProcessPlan } from '../images/process.ts';
+import { IpPool, parseCidr } from '../network/ip.ts';
+import type { Random } from '../random.ts';
+import * as stage from './stages.ts';
+
+type Phase = 'creating' | 'pulling' | 'pull-failed' | 'running' | 'exited' | 'backoff';
+
+interface ContainerRuntime {
+  spec: Container;
+  image: ImageInfo | null;
+  phase: Phase;
+  waitingReason?: string;
+  waitingMessage?: string;
+  plan?: ProcessPlan;
+  startedAt?: number;
+  restarts: number;
+  backoffMs: number;
+  pullBackoffMs: number;
+  terminated?: { exitCode: number; reason: string; startedAt: number; finishedAt: number; message?: string };
+  lastTerminated?: ContainerRuntime['terminated'];
+  logs: string[];
+  previousLogs: string[] | null;
+  containerID?: string;
+}
+
+interface PodRuntime {
+  uid: string;
+  namespace: string;
+  name: string;
+  node: string;
+  ip: string | null;
+  startTime: number;
+  containers: ContainerRuntime[];
+  /** bumped on stop so that stale timers do nothing */
+  epoch: number;
+  stopping: boolean;
+}
+
+export interface KubeletDeps {
+  api: ApiServer;
+  clock: VirtualClock;
+  random: Random;
+  events: EventRecorder;
+  /** runs fn after ms of cluster time, then lets the controllers settle */
+  schedule: (ms: number, fn: () => void) => void;
+}
+
+export class Kubelet {
+  private pods = new Map<string, PodRuntime>();
+  private pools = new Map<string, IpPool>();
+  private imagesOnNode = new Map<string, Set<string>>();
+
+  constructor(private readonly deps: KubeletDeps) {}
+
+  /** registers a node's pod CIDR; its pods get addresses from it */
+  addNode(node: Node): void {
+    const cidr = node.spec.podCIDR;
+    if (cidr) this.pools.set(node.metadata.name!, new IpPool(parseCidr(cidr)));
+    this.imagesOnNode.set(node.metadata.name!, new Set());
+  }
+
+  /** marks an address as taken (pods created already running, at bootstrap) */
+  claimIp(node: string, ip: string): void {
+    this.pools.get(node)?.claim(ip);
+  }
+
+  handle(event: WatchEvent): void {
+    if (event.resource !== 'pods') return;
+    const pod = event.object as Pod;
+    const uid = pod.metadata.uid!;
+    if (event.type === 'DELETED') {
+      this.forget(uid);
+      return;
+    }
+    const runtime = this.pods.get(uid);
+    if (!runtime && pod.spec.nodeName && !pod.metadata.deletionTimestamp) {
+      if (pod.status?.phase === 'Running' && pod.status.podIP) this.adoptRunning(pod);
+      else this.start(pod);
+      return;
+    }
+    if (runtime && pod.metadata.deletionTimestamp && !runtime.stopping) this.stop(pod, runtime);
+  }
+
+  logs(pod: Pod, container: string, previous: boolean): string[] | null {
+    const runtime = this.pods.get(pod.metadata.uid!);
+    const c = runtime?.containers.find((x) => x.spec.name === container);
+    if (!c) return null;
+    if (previous) return c.previousLogs;
+    return [...c.logs, ...this.repeatedLogs(c)];
+  }
+
+  /** the image and process of a running container, for exec */
+  containerRuntime(pod: Pod, container: string): { image: ImageInfo | null; running: boolean; ip: string | null } | null {
+    const runtime = this.pods.get(pod.metadata.uid!);
+    const c = runtime?.containers.find((x) => x.spec.name === container);
+    if (!runtime || !c) return null;
+    return { image: c.image, running: c.phase === 'running', ip: runtime.ip };
+  }
+
+  private repeatedLogs(c: ContainerRuntime): string[] {
+    const repeat = c.plan?.repeat;
+    if (!repeat || c.startedAt === undefined || c.phase !== 'running') return [];
+    const elapsed = this.deps.clock.now() - c.startedAt - repeat.from;
+    if (elapsed < 0) return [];
+    // bounded: a long-running loop keeps at most the last 10,000 iterations, like log rotation would
+    const iterations = Math.min(10_000, Math.floor(elapsed / repeat.periodMs) + 1);
+    const out: string[] = [];
+    for (let i = 0; i < iterations; i++) out.push(...repeat.lines);
+    return out;
+  }
+
+  private after(runtime: PodRuntime, ms: number, fn: () => void): void {
+    const epoch = runtime.epoch;
+    this.deps.schedule(ms, () => {
+      if (this.pods.get(runtime.uid) === runtime && runtime.epoch === epoch) fn();
+    });
+  }
+
+  private currentPod(runtime: PodRuntime): Pod | undefined {
+    const pod = this.deps.api.get<Pod>('Pod', runtime.namespace, runtime.name);
+    return pod && pod.metadata.uid === runtime.uid ? pod : undefined;
+  }
+
+  private adoptRunning(pod: Pod): void {
+    const now = this.deps.clock.now();
+    const runtime: PodRuntime = {
+      uid: pod.metadata.uid!,
+      namespace: pod.metadata.namespace!,
+      name: pod.metadata.name!,
+      node: pod.spec.nodeName!,
+      ip: pod.status!.podIP!,
+      startTime: parseTimestamp(pod.status?.startTime) ?? now,
+      containers: pod.spec.containers.map((spec) => ({
+        spec,
+        image: lookupImage(spec.image ?? ''),
+        phase: 'running' as Phase,
+        startedAt: now,
+        restarts: 0,
+        backoffMs: 0,
+        pullBackoffMs: 0,
+        logs: [],
+        previousLogs: null,
+      })),
+      epoch: 0,
+      stopping: false,
+    };
+    this.pods.set(runtime.uid, runtime);
+  }
+
+  private start(pod: Pod): void {
+    const node = pod.spec.nodeName!;
+    const runtime: PodRuntime = {
+      uid: pod.metadata.uid!,
+      namespace: pod.metadata.namespace!,
+      name: pod.metadata.name!,
+      node,
+      ip: pod.spec.hostNetwork ? this.nodeIp(node) : (this.pools.get(node)?.allocate() ?? null),
+      startTime: this.deps.clock.now(),
+      containers: pod.spec.containers.map((spec) => ({
+        spec,
+        image: lookupImage(spec.image ?? ''),
+        phase: 'creating' as Phase,
+        waitingReason: stage.REASON.containerCreating,
+        restarts: 0,
+        backoffMs: 0,
+        pullBackoffMs: 0,
+        logs: [],
+        previousLogs: null,
+      })),
+      epoch: 0,
+      stopping: false,
+    };
+    this.pods.set(runtime.uid, runtime);
+    this.writeStatus(runtime);
+    for (const c of runtime.containers) this.after(runtime, stage.CREATE_MS, () => this.pull(runtime, c));
+  }
+
+  private nodeIp(node: string): string | null {
+    const n = this.deps.api.get<Node>('Node', undefined, node);
+    return n?.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? null;
+  }
+
+  private pullPolicy(c: Container): 'Always' | 'IfNotPresent' | 'Never' {
+    return c.imagePullPolicy ?? 'IfNotPresent';
+  }
+
+  private pull(runtime: PodRuntime, c: ContainerRuntime): void {
+    const pod = this.currentPod(runtime);
+    if (!pod) return;
+    const image = c.spec.image ?? '';
+    const cached = this.imagesOnNode.get(runtime.node)?.has(image) === true;
+    const fieldPath = `spec.containers{${c.spec.name}}`;
+    const source = { component: 'kubelet', host: runtime.node };
+    if (cached && this.pullPolicy(c.spec) !== 'Always' && c.image) {
+      this.deps.events.record(pod, 'Normal', 'Pulled', stage.alreadyPresentMessage(image), source, fieldPath);
+      this.create(runtime, c);
+      return;
+    }
+    c.phase = 'pulling';
+    this.deps.events.record(pod, 'Normal', 'Pulling', stage.pullingMessage(image), source, fieldPath);
+    const ms = stage.PULL_MS.min + this.deps.random.int(stage.PULL_MS.max - stage.PULL_MS.min);
+    this.after(runtime, ms, () => {
+      const current = this.currentPod(runtime);
+      if (!current) return;
+      if (!c.image) {
+        const reference = lookupImageReference(image);
+        this.deps.events.record(current, 'Warning', 'Failed', stage.pullFailedMessage(image, reference), source, fieldPath);
+        this.deps.events.record(current, 'Warning', 'Failed', 'Error: ErrImagePull', source, fieldPath);
+        c.phase = 'pull-failed';
+        c.waitingReason = stage.REASON.errImagePull;
+        c.waitingMessage = stage.pullFailedMessage(image, reference).replace(/^Failed to pull image "[^"]*": /, '');
+        this.writeStatus(runtime);
+        c.pullBackoffMs = Math.min(stage.BACKOFF_MAX_MS, c.pullBackoffMs ? c.pullBackoffMs * 2 : stage.BACKOFF_START_MS);
+        // the next sync reports the back-off, then the pull is retried when it ends
+        this.after(runtime, 1000, () => {
+          const again = this.currentPod(runtime);
+          if (!again) return;
+          this.deps.events.record(again, 'Normal', 'BackOff', stage.backOffPullMessage(image), source, fieldPath);
+          this.deps.events.record(again, 'Warning', 'Failed', 'Error: ImagePullBackOff', source, fieldPath);
+          c.waitingReason = stage.REASON.imagePullBackOff;
+          c.waitingMessage = stage.backOffPullMessage(image);
+          this.writeStatus(runtime);
+          this.after(runtime, c.pullBackoffMs, () => this.pull(runtime, c));
+        });
+        return;
+      }
+      this.imagesOnNode.get(runtime.node)?.add(image);
+      this.deps.events.record(current, 'Normal', 'Pulled', stage.pulledMessage(image, ms, c.image.sizeBytes), source, fieldPath);
+      this.create(runtime, c);
+    });
+  }
+
+  private create(runtime: PodRuntime, c: ContainerRuntime): void {
+    const pod = this.currentPod(runtime);
+    if (!pod || runtime.stopping) return;
+    const fieldPath = `spec.containers{${c.spec.name}}`;
+    const source = { component: 'kubelet', host: runtime.node };
+    const now = this.deps.clock.now();
+    c.plan = planProcess(c.image!, c.spec, goLogTime(now));
+    c.containerID = `containerd://${hex(this.deps.random, 64)}`;
+    this.deps.events.record(pod, 'Normal', 'Created', `Created container: ${c.spec.name}`, source, fieldPath);
+    if (c.plan.startError) {
+      this.deps.events.record(pod, 'Warning', 'Failed', `Error: ${c.plan.startError}: unknown`, source, fieldPath);
+      this.exited(runtime, c, { exitCode: 128, reason: stage.REASON.startError, message: `${c.plan.startError}: unknown` });
+      return;
+    }
+    this.deps.events.record(pod, 'Normal', 'Started', `Started container ${c.spec.name}`, source, fieldPath);
+    c.phase = 'running';
+    c.startedAt = now;
+    delete c.waitingReason;
+    delete c.waitingMessage;
+    c.logs = c.plan.logs.filter((l) => l.at === 0).map((l) => l.line);
+    for (const log of c.plan.logs.filter((l) => l.at > 0)) {
+      this.after(runtime, log.at, () => {
+        if (c.startedAt === now) c.logs.push(log.line);
+      });
+    }
+    if (c.plan.exit) {
+      const code = c.plan.exit.code;
+      this.after(runtime, c.plan.exit.at, () => {
+        if (c.startedAt === now && c.phase === 'running') {
+          this.exited(runtime, c, { exitCode: code, reason: code === 0 ? stage.REASON.completed : stage.REASON.error });
+        }
+      });
+    }
+    this.writeStatus(runtime);
+  }
+
+  private exited(runtime: PodRuntime, c: ContainerRuntime, how: { exitCode: number; reason: string; message?: string }): void {
+    const now = this.deps.clock.now();
+    c.terminated = { ...how, startedAt: c.startedAt ?? now, finishedAt: now };
+    c.logs = [...c.logs, ...this.repeatedLogs(c)];
+    c.phase = 'exited';
+    const pod = this.currentPod(runtime);
+    if (!pod) return;
+    const policy = pod.spec.restartPolicy ?? 'Always';
+    const restart = policy === 'Always' || (policy === 'OnFailure' && how.exitCode !== 0);
+    this.writeStatus(runtime);
+    if (!restart || runtime.stopping) return;
+    const ranLong = c.startedAt !== undefined && now - c.startedAt > stage.BACKOFF_RESET_MS;
+    const delay =
+      c.restarts === 0 || ranLong ? 0 : Math.min(stage.BACKOFF_MAX_MS, c.backoffMs ? c.backoffMs * 2 : stage.BACKOFF_START_MS);
+    c.backoffMs = delay;
+    const restartNow = () => {
+      if (runtime.stopping) return;
+      c.lastTerminated = c.terminated;
+      delete c.terminated;
+      c.previousLogs = c.logs;
+      c.logs = [];
+      c.restarts += 1;
+      this.create(runtime, c);
+    };
+    if (delay === 0) {
+      this.after(runtime, 1000, restartNow);
+      return;
+    }
+    this.after(runtime, 1000, () => {
+      const current = this.currentPod(runtime);
+      if (!current || runtime.stopping) return;
+      c.phase = 'backoff';
+      c.waitingReason = stage.REASON.crashLoopBackOff;
+      c.waitingMessage = stage.crashLoopMessage(delay, c.spec.name, runtime.name, runtime.namespace, runtime.uid);
+      this.deps.events.record(
+        current,
+        'Warning',
+        'BackOff',
+        'Back-off restarting failed container ' + `${c.spec.name} in pod ${runtime.name}_${runtime.namespace}(${runtime.uid})`,
+        { component: 'kubelet', host: runtime.node },
+        `spec.containers{${c.spec.name}}`,
+      );
+      this.writeStatus(runtime);
+      this.after(runtime, delay, restartNow);
+    });
+  }
+
+  private stop(pod: Pod, runtime: PodRuntime): void {
+    runtime.stopping = true;
+    runtime.epoch += 1;
+    const source = { component: 'kubelet', host: runtime.node };
+    let slow = false;
+    for (const c of runtime.containers) {
+      if (c.phase !== 'running') continue;
+      this.deps.events.record(
+        pod,
+        'Normal',
+        'Killing',
+        `Stopping container ${c.spec.name}`,
+        source,
+        `spec.containers{${c.spec.name}}`,
+      );
+      if (!c.plan?.stopsOnSigterm) slow = true;
+    }
+    const grace = (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
+    const ms = slow ? grace : Math.min(grace, 300 + this.deps.random.int(400));
+    this.after(runtime, ms, () => {
+      const current = this.currentPod(runtime);
+      if (current) this.deps.api.finalize(current);
+    });
+  }
+
+  private forget(uid: string): void {
+    const runtime = this.pods.get(uid);
+    if (!runtime) return;
+    runtime.epoch += 1;
+    this.pods.delete(uid);
+    // a host-network pod's address is the node's, outside the pool: release ignores it
+    if (runtime.ip) this.pools.get(runtime.node)?.release(runtime.ip);
+  }
+
+  private writeStatus(runtime: PodRuntime): void {
+    const pod = this.currentPod(runtime);
+    if (!pod) return;
+    this.deps.api.writeStatus(withStatus(pod, buildStatus(pod, runtime, this.deps.clock.now(), this.nodeIp(runtime.node))));
+  }
+}
+
+function lookupImageReference(image: string): string {
+  let rest = image;
+  if (!rest.includes('/')) rest = `library/${rest}`;
+  if (!/^[^/]+\.[^/]+\//.test(rest)) rest = `docker.io/${rest}`;
+  if (!/:[^/]+$/.test(rest)) rest += ':latest';
+  return rest;
+}
+
+function hex(random: Random, n: number): string {
+  let out = '';
+  for (let i = 0; i < n; i++) out += random.int(16).toString(16);
+  return out;
+}
+
+/** nginx's log timestamp format: 2026/01/01 12:00:00 */
+function goLogTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace(/-/g, '/').replace('T', ' ');
+}
+
+function containerState(c: ContainerRuntime): ContainerState {
+  if (c.phase === 'running') return { running: { startedAt: timestamp(c.startedAt!) } };
+  if (c.phase === 'exited' && c.terminated) return { terminated: terminatedState(c.terminated, c.containerID) };
+  const waiting: { reason?: string; message?: string } = {};
+  if (c.waitingReason) waiting.reason = c.waitingReason;
+  if (c.waitingMessage) waiting.message = c.waitingMessage;
+  return { waiting };
+}
+
+function terminatedState(t: NonNullable<ContainerRuntime['terminated']>, containerID?: string) {
+  return {
+    exitCode: t.exitCode,
+    reason: t.reason,
+    ...(t.message ? { message: t.message } : {}),
+    startedAt: timestamp(t.startedAt),
+    finishedAt: timestamp(t.finishedAt),
+    ...(containerID ? { containerID } : {}),
+  };
+}
+
+export function buildStatus(pod: Pod, runtime: PodRuntime, now: number, hostIP: string | null): PodStatus {
+  const statuses: ContainerStatus[] = runtime.containers.map((c) => {
+    const status: ContainerStatus = {
+      name: c.spec.name,
+      state: containerState(c),
+      lastState: c.lastTerminated ? { terminated: terminatedState(c.lastTerminated) } : {},
+      ready: c.phase === 'running',
+      restartCount: c.restarts,
+      image: c.image ? c.image.reference : (c.spec.image ?? ''),
+      imageID: c.image && c.startedAt !== undefined ? c.image.imageID : '',
+      started: c.phase === 'running',
+    };
+    if (c.containerID) status.containerID = c.containerID;
+    return status;
+  });
+  const allReady = statuses.every((s) => s.ready);
+  const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
+  const policy = pod.spec.restartPolicy ?? 'Always';
+  const allTerminated = runtime.containers.every((c) => c.phase === 'exited');
+  const anyStarted = runtime.containers.some(
+    (c) => c.phase === 'running' || c.restarts > 0 || c.phase === 'exited' || c.phase === 'backoff',
+  );
+  let phase: PodStatus['phase'] = 'Pending';
+  if (
+    allTerminated &&
+    policy !== 'Always' &&
+    runtime.containers.every((c) => policy === 'Never' || c.terminated?.exitCode === 0)
+  ) {
+    phase = runtime.containers.every((c) => c.terminated?.exitCode === 0) ? 'Succeeded' : 'Failed';
+  } else if (anyStarted) phase = 'Running';
+  const t = timestamp(runtime.startTime);
+  const transition = timestamp(now);
+  const readyCondition = (type: 'Ready' | 'ContainersReady'): PodCondition =>
+    allReady
+      ? { type, status: 'True', lastProbeTime: null, lastTransitionTime: transition }
+      : {
+          type,
+          status: 'False',
+          lastProbeTime: null,
+          lastTransitionTime: transition,
+          reason: phase === 'Succeeded' || phase === 'Failed' ? stage.REASON.podCompleted : stage.REASON.containersNotReady,
+          ...(phase === 'Succeeded' || phase === 'Failed'
+            ? {}
+            : { message: `containers with unready status: [${notReady.join(' ')}]` }),
+        };
+  const previous = pod.status?.conditions ?? [];
+  const keep = (c: PodCondition): PodCondition => {
+    const old = previous.find((p) => p.type === c.type);
+    return old && old.status === c.status && old.lastTransitionTime ? { ...c, lastTransitionTime: old.lastTransitionTime } : c;
+  };
+  const status: PodStatus = {
+    phase,
+    conditions: [
+      keep({
+        type: 'PodReadyToStartContainers',
+        status: runtime.ip ? 'True' : 'False',
+        lastProbeTime: null,
+        lastTransitionTime: t,
+      }),
+      keep({ type: 'Initialized', status: 'True', lastProbeTime: null, lastTransitionTime: t }),
+      keep(readyCondition('Ready')),
+      keep(readyCondition('ContainersReady')),
+      keep({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: t }),
+    ],
+    ...(hostIP ? { hostIP, hostIPs: [{ ip: hostIP }] } : {}),
+    ...(runtime.ip ? { podIP: runtime.ip, podIPs: [{ ip: runtime.ip }] } : {}),
+    startTime: t,
+    containerStatuses: statuses,
+    qosClass: qosClass(pod),
+  };
+  return status;
+}
+
+function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  const containers = pod.spec.containers;
+  const any = containers.some((c) => c.resources?.limits || c.resources?.requests);
+  if (!any) return 'BestEffort';
+  const guaranteed = containers.every(
+    (c) =>
+      c.resources?.limits?.['cpu'] &&
+      c.resources?.limits?.['memory'] &&
+      (!c.resources.requests || JSON.stringify(c.resources.requests) === JSON.stringify(c.resources.limits)),
+  );
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}

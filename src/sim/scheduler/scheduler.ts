@@ -1,0 +1,171 @@
+// the default scheduler: filters nodes (ready, schedulable, taints tolerated, nodeSelector)
+// and scores them to spread a workload's pods, then binds. unschedulable pods get the
+// scheduler's own message and event.
+
+import type { ApiServer } from '../api/apiserver.ts';
+import type { EventRecorder } from '../api/events.ts';
+import { clone, controllerOf, timestamp } from '../api/meta.ts';
+import type { WatchEvent } from '../api/store.ts';
+import type { Node, Pod, Taint, Toleration } from '../api/types.ts';
+import type { Random } from '../random.ts';
+
+interface Placement {
+  node: string;
+  owner: string | undefined;
+}
+
+export class Scheduler {
+  /** pod uid → where it runs, to keep per-node counts without scanning */
+  private placements = new Map<string, Placement>();
+  private podsOnNode = new Map<string, number>();
+  private ownerOnNode = new Map<string, Map<string, number>>();
+  private pending = new Set<string>();
+
+  constructor(
+    private readonly api: ApiServer,
+    private readonly events: EventRecorder,
+    private readonly random: Random,
+  ) {}
+
+  handle(event: WatchEvent): void {
+    if (event.resource === 'nodes') {
+      // a node changed (taint removed, became ready): pending pods may fit now
+      for (const key of [...this.pending]) {
+        const [namespace, name] = key.split('/') as [string, string];
+        const pod = this.api.get<Pod>('Pod', namespace, name);
+        if (pod) this.schedule(pod);
+      }
+      return;
+    }
+    if (event.resource !== 'pods') return;
+    const pod = event.object as Pod;
+    const uid = pod.metadata.uid!;
+    if (event.type === 'DELETED') {
+      this.unplace(uid);
+      this.pending.delete(`${pod.metadata.namespace}/${pod.metadata.name}`);
+      return;
+    }
+    if (pod.spec.nodeName) {
+      if (!this.placements.has(uid)) this.place(uid, pod.spec.nodeName, controllerOf(pod)?.uid);
+      return;
+    }
+    if (!pod.metadata.deletionTimestamp && (pod.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler') {
+      this.schedule(pod);
+    }
+  }
+
+  private place(uid: string, node: string, owner: string | undefined): void {
+    this.placements.set(uid, { node, owner });
+    this.podsOnNode.set(node, (this.podsOnNode.get(node) ?? 0) + 1);
+    if (owner) {
+      let byNode = this.ownerOnNode.get(owner);
+      if (!byNode) this.ownerOnNode.set(owner, (byNode = new Map()));
+      byNode.set(node, (byNode.get(node) ?? 0) + 1);
+    }
+  }
+
+  private unplace(uid: string): void {
+    const placement = this.placements.get(uid);
+    if (!placement) return;
+    this.placements.delete(uid);
+    this.podsOnNode.set(placement.node, (this.podsOnNode.get(placement.node) ?? 1) - 1);
+    if (placement.owner) {
+      const byNode = this.ownerOnNode.get(placement.owner);
+      byNode?.set(placement.node, (byNode.get(placement.node) ?? 1) - 1);
+    }
+  }
+
+  private schedule(pod: Pod): void {
+    const nodes = this.api.list<Node>('Node');
+    const reasons = new Map<string, number>();
+    const fits: Node[] = [];
+    for (const node of nodes) {
+      const reason = this.unfit(pod, node);
+      if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      else fits.push(node);
+    }
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    if (fits.length === 0) {
+      this.pending.add(key);
+      this.reportUnschedulable(pod, nodes.length, reasons);
+      return;
+    }
+    this.pending.delete(key);
+    const owner = controllerOf(pod)?.uid;
+    const score = (node: Node) => {
+      const name = node.metadata.name!;
+      const sameOwner = owner ? (this.ownerOnNode.get(owner)?.get(name) ?? 0) : 0;
+      return sameOwner * 1000 + (this.podsOnNode.get(name) ?? 0);
+    };
+    const best = Math.min(...fits.map(score));
+    const candidates = fits.filter((n) => score(n) === best);
+    const chosen = candidates[this.random.int(candidates.length)]!;
+    const bound = clone(pod);
+    bound.spec.nodeName = chosen.metadata.name!;
+    bound.status = {
+      phase: 'Pending',
+      conditions: [
+        { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: timestamp(this.api.clock.now()) },
+      ],
+      qosClass: pod.status?.qosClass ?? 'BestEffort',
+    };
+    this.place(pod.metadata.uid!, chosen.metadata.name!, owner);
+    const stored = this.api.writeStatus(bound);
+    this.events.record(
+      stored,
+      'Normal',
+      'Scheduled',
+      `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${chosen.metadata.name}`,
+      {
+        component: 'default-scheduler',
+      },
+    );
+  }
+
+  /** why a node cannot take the pod, in the scheduler's words; null when it fits */
+  private unfit(pod: Pod, node: Node): string | null {
+    if (node.spec.unschedulable) return 'node(s) were unschedulable';
+    const ready = node.status.conditions.find((c) => c.type === 'Ready')?.status === 'True';
+    if (!ready) return 'node(s) had untolerated taint {node.kubernetes.io/not-ready: }';
+    for (const taint of node.spec.taints ?? []) {
+      if (taint.effect === 'PreferNoSchedule') continue;
+      if (!(pod.spec.tolerations ?? []).some((t) => tolerates(t, taint))) {
+        return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+      }
+    }
+    const selector = pod.spec.nodeSelector ?? {};
+    const labels = node.metadata.labels ?? {};
+    if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) return "node(s) didn't match Pod's node affinity/selector";
+    return null;
+  }
+
+  private reportUnschedulable(pod: Pod, total: number, reasons: Map<string, number>): void {
+    const parts = [...reasons].map(([reason, n]) => `${n} ${reason}`).sort();
+    const message = `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
+    const condition = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+    if (condition?.message === message) return;
+    const next = clone(pod);
+    next.status = {
+      phase: 'Pending',
+      conditions: [
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          lastProbeTime: null,
+          lastTransitionTime: timestamp(this.api.clock.now()),
+          reason: 'Unschedulable',
+          message,
+        },
+      ],
+      qosClass: pod.status?.qosClass ?? 'BestEffort',
+    };
+    const stored = this.api.writeStatus(next);
+    this.events.record(stored, 'Warning', 'FailedScheduling', message, { component: 'default-scheduler' });
+  }
+}
+
+export function tolerates(toleration: Toleration, taint: Taint): boolean {
+  if (toleration.effect && toleration.effect !== taint.effect) return false;
+  if (toleration.operator === 'Exists') return !toleration.key || toleration.key === taint.key;
+  return toleration.key === taint.key && (toleration.value ?? '') === (taint.value ?? '');
+}
