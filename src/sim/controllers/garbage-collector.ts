@@ -27,6 +27,8 @@ export class GarbageCollector implements Controller {
     if (event.type === 'DELETED') {
       this.finishing.delete(uid);
       this.queue.add(uid);
+      // a dependent gone for good may be the last thing a foreground owner waited for
+      for (const ref of obj.metadata.ownerReferences ?? []) if (this.finishing.has(ref.uid)) this.queue.add(ref.uid);
       return;
     }
     const finalizers = obj.metadata.finalizers ?? [];

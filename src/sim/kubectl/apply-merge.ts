@@ -58,9 +58,15 @@ export function threeWayMerge(current: KubeObject, manifest: KubeObject): KubeOb
   } catch {
     previous = undefined;
   }
-  const desired = structuredClone(manifest) as unknown as Json;
+  // like kubectl, the desired object carries its own last-applied annotation, so the
+  // annotations map is always part of what the learner owns
+  const desiredObject = structuredClone(manifest);
+  desiredObject.metadata.annotations = {
+    ...(desiredObject.metadata.annotations ?? {}),
+    [LAST_APPLIED]: lastAppliedFor(manifest),
+  };
+  const desired = desiredObject as unknown as Json;
   const merged = merge(current as unknown as Json, desired, previous) as unknown as KubeObject;
-  merged.metadata.annotations = { ...(merged.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedFor(manifest) };
   // the server owns these; the merge must not carry stale copies
   merged.metadata.resourceVersion = current.metadata.resourceVersion!;
   if ('status' in current) merged.status = current.status;

@@ -27,6 +27,8 @@ export interface KubectlEnv {
   namespaceGiven: boolean;
   /** `kubectl get` etc., for usage messages */
   commandPath: string;
+  /** the words after `kubectl` as typed (after shell expansion), for --record's change-cause */
+  argv: string[];
 }
 
 export interface Verb {

@@ -105,6 +105,7 @@ export const kubectl: ShellCommand = {
       namespace: typeof namespaceFlag === 'string' ? namespaceFlag : world.kubeconfig.namespace(),
       namespaceGiven: typeof namespaceFlag === 'string',
       commandPath,
+      argv: [...ctx.args],
     };
     world.cluster.settle();
     try {

@@ -8,6 +8,7 @@ import { matchesRequirements, parseSelector } from '../api/validation/selectors.
 import type { KubeObject } from '../api/types.ts';
 import type { KubectlEnv } from './env.ts';
 import type { Manifest } from './manifests.ts';
+import { strictDecodingError, unknownFields } from './strict-decoding.ts';
 
 /** kinds a real cluster serves that this simulator does not: they get a plain "not simulated" */
 const REAL_BUT_NOT_SIMULATED = new Set([
@@ -96,4 +97,19 @@ export function labelFilter(
   if ('error' in parsed)
     return { ok: false, error: parsed.error.startsWith('error: ') ? parsed.error : `error: ${parsed.error}` };
   return { ok: true, match: (labels) => matchesRequirements(parsed.requirements, labels ?? {}) };
+}
+
+/**
+ * server-side field validation as kubectl asks for it (--validate: strict by default, warn,
+ * ignore/false): an error to report, warnings to print, or nothing
+ */
+export function fieldValidation(
+  obj: KubeObject,
+  validate: string | undefined,
+): { error: StatusError | null; warnings: string[] } {
+  const mode =
+    validate === undefined || validate === 'true' || validate === 'strict' ? 'strict' : validate === 'warn' ? 'warn' : 'ignore';
+  if (mode === 'ignore') return { error: null, warnings: [] };
+  if (mode === 'warn') return { error: null, warnings: unknownFields(obj).map((f) => `Warning: unknown field "${f}"`) };
+  return { error: strictDecodingError(obj), warnings: [] };
 }

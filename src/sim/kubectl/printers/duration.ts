@@ -4,7 +4,6 @@
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** Go converts with int(), which truncates toward zero; durations are whole nanoseconds there */
 const trunc = (n: number): number => Math.trunc(n);
@@ -63,5 +62,3 @@ export function age(timestamp: string | null | undefined, now: number): string {
 export function ageOf(ms: number | undefined, now: number): string {
   return ms === undefined ? '<unknown>' : humanDuration(now - ms);
 }
-
-export const DURATION_UNITS = { SECOND, MINUTE, HOUR, DAY } as const;

@@ -7,7 +7,7 @@ import type { KubeObject } from '../../api/types.ts';
 import { lastAppliedFor, LAST_APPLIED, threeWayMerge } from '../apply-merge.ts';
 import { flagBool, flagList, flagString } from '../flags.ts';
 import type { Verb } from '../env.ts';
-import { formatApiError, mapManifest, objectRef, reportErrors } from '../objects.ts';
+import { fieldValidation, formatApiError, mapManifest, objectRef, reportErrors } from '../objects.ts';
 import { readManifests } from '../manifests.ts';
 import { printObjects, OUTPUT_FLAGS } from '../output.ts';
 
@@ -59,7 +59,13 @@ export const applyVerb: Verb = {
         continue;
       }
       const { type, object, namespace } = mapped;
+      const checked = fieldValidation(object, flagString(flags, 'validate'));
+      for (const warning of checked.warnings) env.out.stderr(warning + '\n');
       const current = env.cluster.api.get(object.kind, namespace, object.metadata.name ?? '');
+      if (checked.error) {
+        errors.push(formatApiError(checked.error, { verb: current ? 'patching' : 'creating', source: manifest.source }));
+        continue;
+      }
       if (!current) {
         const toCreate = clone(object);
         toCreate.metadata.annotations = { ...(toCreate.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedFor(object) };

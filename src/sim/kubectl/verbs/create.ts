@@ -5,7 +5,7 @@ import { typeForKind } from '../../api/resources.ts';
 import { flagBool, flagInt, flagList, flagString, parseFlags, type FlagSpec } from '../flags.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
 import { readManifests } from '../manifests.ts';
-import { formatApiError, mapManifest, objectRef, reportErrors } from '../objects.ts';
+import { fieldValidation, formatApiError, mapManifest, objectRef, reportErrors } from '../objects.ts';
 import { OUTPUT_FLAGS, printObjects, validateOutput } from '../output.ts';
 import { deploymentFor, namespaceFor } from './generators.ts';
 
@@ -36,6 +36,12 @@ function createAll(
     if (dryRun === 'client') {
       created.push(object);
       if (!output) env.out.stdout(`${objectRef(type, object)} created (dry run)\n`);
+      continue;
+    }
+    const checked = fieldValidation(object, flagString(flags, 'validate'));
+    for (const warning of checked.warnings) env.out.stderr(warning + '\n');
+    if (checked.error) {
+      errors.push(formatApiError(checked.error, source ? { verb: 'creating', source } : undefined));
       continue;
     }
     const result = env.cluster.api.create(object, object.metadata.namespace ?? env.namespace);

@@ -1,0 +1,163 @@
+// what the simulated images answer over HTTP, byte for byte: nginx's welcome and 404 pages
+// with its headers and access-log line, the hostname echo, and traefik/whoami's report
+
+export interface HttpRequest {
+  method: string;
+  path: string;
+  /** the Host header as sent */
+  host: string;
+  headers: [string, string][];
+  /** the client address as the server sees it (after any SNAT) */
+  clientIp: string;
+  clientPort: number;
+  /** the server's own address and port */
+  serverIp: string;
+  serverPort: number;
+  /** ms since the epoch, for Date headers and logs */
+  now: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  reason: string;
+  headers: [string, string][];
+  body: string;
+  /** a line the server writes to its log (nginx's access log), if any */
+  log?: string;
+}
+
+export interface ServerIdentity {
+  /** the pod's hostname (its name) */
+  hostname: string;
+  /** the pod's addresses, for whoami */
+  ips: string[];
+}
+
+export const NGINX_VERSION = '1.29.3';
+
+export const NGINX_WELCOME = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
+function nginx404(): string {
+  return `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${NGINX_VERSION}</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** RFC 7231 date: Thu, 01 Jan 2026 09:00:00 GMT */
+export function httpDate(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} GMT`;
+}
+
+/** nginx's $time_local: 01/Jan/2026:09:00:00 +0000 */
+function nginxTime(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+}
+
+function header(req: HttpRequest, name: string): string | undefined {
+  return req.headers.find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+}
+
+/** nginx's combined log format plus the x-forwarded-for field the official image adds */
+function accessLog(req: HttpRequest, status: number, bytes: number): string {
+  const agent = header(req, 'User-Agent') ?? '-';
+  const referer = header(req, 'Referer') ?? '-';
+  return `${req.clientIp} - - [${nginxTime(req.now)}] "${req.method} ${req.path} HTTP/1.1" ${status} ${bytes} "${referer}" "${agent}" "-"`;
+}
+
+/** the stock nginx image: / and /index.html serve the welcome page, anything else is a 404 */
+export function nginxRespond(
+  req: HttpRequest,
+  bodyFor: (path: string) => string | null = (p) => (p === '/' || p === '/index.html' ? NGINX_WELCOME : null),
+): HttpResponse {
+  const path = req.path.split('?')[0]!;
+  const page = bodyFor(path);
+  const head = req.method === 'HEAD';
+  if (page === null) {
+    const body = nginx404();
+    return {
+      status: 404,
+      reason: 'Not Found',
+      headers: [
+        ['Server', `nginx/${NGINX_VERSION}`],
+        ['Date', httpDate(req.now)],
+        ['Content-Type', 'text/html'],
+        ['Content-Length', String(body.length)],
+        ['Connection', 'keep-alive'],
+      ],
+      body: head ? '' : body,
+      log: accessLog(req, 404, head ? 0 : body.length),
+    };
+  }
+  return {
+    status: 200,
+    reason: 'OK',
+    headers: [
+      ['Server', `nginx/${NGINX_VERSION}`],
+      ['Date', httpDate(req.now)],
+      ['Content-Type', 'text/html'],
+      ['Content-Length', String(page.length)],
+      ['Last-Modified', 'Tue, 07 Oct 2025 17:04:07 GMT'],
+      ['Connection', 'keep-alive'],
+      ['ETag', '"68e54807-267"'],
+      ['Accept-Ranges', 'bytes'],
+    ],
+    body: head ? '' : page,
+    log: accessLog(req, 200, head ? 0 : page.length),
+  };
+}
+
+/** alicek106/rr-test:echo-hostname: an nginx that answers every path with its pod's hostname */
+export function echoHostnameRespond(req: HttpRequest, server: ServerIdentity): HttpResponse {
+  return nginxRespond(req, () => `<p>Hello,  ${server.hostname}</p>\n`);
+}
+
+/** traefik/whoami: the request as the container saw it */
+export function whoamiRespond(req: HttpRequest, server: ServerIdentity): HttpResponse {
+  const lines = [
+    `Hostname: ${server.hostname}`,
+    ...['127.0.0.1', ...server.ips].map((ip) => `IP: ${ip}`),
+    `RemoteAddr: ${req.clientIp}:${req.clientPort}`,
+    `${req.method} ${req.path} HTTP/1.1`,
+    `Host: ${req.host}`,
+  ];
+  for (const [k, v] of req.headers) if (k.toLowerCase() !== 'host') lines.push(`${k}: ${v}`);
+  const body = lines.join('\r\n') + '\r\n\r\n';
+  return {
+    status: 200,
+    reason: 'OK',
+    headers: [
+      ['Date', httpDate(req.now)],
+      ['Content-Length', String(body.length)],
+      ['Content-Type', 'text/plain; charset=utf-8'],
+    ],
+    body: req.method === 'HEAD' ? '' : body,
+  };
+}
