@@ -4,7 +4,7 @@
 
 import { VirtualClock } from './clock.ts';
 import { Cluster } from './cluster.ts';
-import { ownerReferenceTo, randomSuffix } from './api/meta.ts';
+import { ownerReferenceTo, randomSuffix, timestamp } from './api/meta.ts';
 import type { ConfigMap, DaemonSet, Deployment, Endpoints, KubeObject, Namespace, Node, Pod, Service } from './api/types.ts';
 import { CONTAINERD_VERSION, KUBERNETES_VERSION } from './version.ts';
 
@@ -59,7 +59,7 @@ function must<T extends KubeObject>(cluster: Cluster, obj: T, namespace?: string
   return result.object;
 }
 
-function nodeObject(plan: NodePlan): Node {
+function nodeObject(plan: NodePlan, now: string): Node {
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64',
     'beta.kubernetes.io/os': 'linux',
@@ -99,17 +99,35 @@ function nodeObject(plan: NodePlan): Node {
         {
           type: 'MemoryPressure',
           status: 'False',
+          lastHeartbeatTime: now,
+          lastTransitionTime: now,
           reason: 'KubeletHasSufficientMemory',
           message: 'kubelet has sufficient memory available',
         },
-        { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
+        {
+          type: 'DiskPressure',
+          status: 'False',
+          lastHeartbeatTime: now,
+          lastTransitionTime: now,
+          reason: 'KubeletHasNoDiskPressure',
+          message: 'kubelet has no disk pressure',
+        },
         {
           type: 'PIDPressure',
           status: 'False',
+          lastHeartbeatTime: now,
+          lastTransitionTime: now,
           reason: 'KubeletHasSufficientPID',
           message: 'kubelet has sufficient PID available',
         },
-        { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+        {
+          type: 'Ready',
+          status: 'True',
+          lastHeartbeatTime: now,
+          lastTransitionTime: now,
+          reason: 'KubeletReady',
+          message: 'kubelet is posting ready status',
+        },
       ],
       capacity: resources,
       allocatable: resources,
@@ -227,7 +245,7 @@ export function createDefaultCluster(seed: number, now?: number): Cluster {
   }
   // the control plane comes up first; CoreDNS lands there before the workers join, as on kind
   const [controlPlanePlan, ...workerPlans] = DEFAULT_NODES as [NodePlan, ...NodePlan[]];
-  const controlPlane = must(cluster, nodeObject(controlPlanePlan));
+  const controlPlane = must(cluster, nodeObject(controlPlanePlan, timestamp(cluster.clock.now())));
   cluster.kubelet.addNode(controlPlane);
   for (const [component, image] of [
     ['etcd', 'registry.k8s.io/etcd:3.6.4-0'],
@@ -275,7 +293,7 @@ export function createDefaultCluster(seed: number, now?: number): Cluster {
   } as Deployment);
   cluster.settle();
   const workers = workerPlans.map((plan) => {
-    const node = must(cluster, nodeObject(plan));
+    const node = must(cluster, nodeObject(plan, timestamp(cluster.clock.now())));
     cluster.kubelet.addNode(node);
     return node;
   });

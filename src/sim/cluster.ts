@@ -16,7 +16,7 @@ import { Random } from './random.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 
 /** timers are rounded up to this grain so that many pods finishing together settle together */
-const TICK_MS = 100;
+const TICK_MS = 250;
 /** a bound on reconcile rounds per settle: a controller bug must not hang the page */
 const MAX_ROUNDS = 10_000;
 

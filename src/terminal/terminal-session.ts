@@ -20,7 +20,7 @@ export interface TerminalLike {
 
 export interface TerminalSessionOptions {
   color: boolean;
-  /** Ctrl-D on an empty line at the top-level prompt */
+  /** Ctrl-D on an empty line at the top-level prompt (inside a pod shell it leaves that shell) */
   onEof?: () => void;
   /** called after each command finishes (history and files may have changed) */
   onCommandDone?: () => void;
@@ -44,7 +44,10 @@ export class TerminalSession {
     readonly session: ShellSession,
     private readonly options: TerminalSessionOptions,
   ) {
-    this.history = new HistoryCursor(session.shell.history);
+    this.history = new HistoryCursor(session.current.history);
+    // a person types here: `kubectl exec -it` gets its TTY
+    session.tty = true;
+    session.columns = term.cols;
   }
 
   get busy(): boolean {
@@ -96,6 +99,8 @@ export class TerminalSession {
 
   private prompt(): string {
     const p = this.session.prompt();
+    // a shell inside a container prompts as it does there
+    if (p.inner !== undefined) return p.inner;
     if (p.continuation) return '> ';
     if (!this.options.color) return this.session.promptText();
     return `\x1b[1;32m${p.user}@${p.host}${RESET}:\x1b[1;34m${p.dir}${RESET}$ `;
@@ -103,7 +108,7 @@ export class TerminalSession {
 
   private showPrompt(): void {
     this.line = edit.emptyLine;
-    this.history = new HistoryCursor(this.session.shell.history);
+    this.history = new HistoryCursor(this.session.current.history);
     this.term.write(this.prompt());
     this.cursorCell = visibleWidth(this.prompt());
     this.promptShown = true;
@@ -155,10 +160,11 @@ export class TerminalSession {
         this.moveToEnd();
         this.term.write('^C\r\n');
         this.session.cancel();
-        this.session.shell.lastStatus = STATUS_INTERRUPTED;
+        this.session.current.lastStatus = STATUS_INTERRUPTED;
         return this.showPrompt();
       case 'eof':
         if (line.text === '' && !this.session.continuing) {
+          if (this.session.depth > 0) return void this.submit(true);
           this.options.onEof?.();
           return;
         }
@@ -175,7 +181,7 @@ export class TerminalSession {
     const start = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t')) + 1;
     const partial = before.slice(start);
     const firstWord = before.slice(0, start).trim() === '' || /[|;&]\s*$/.test(before.slice(0, start));
-    const candidates = firstWord ? [...this.session.shell.commands.keys()] : this.fileCandidates(partial);
+    const candidates = firstWord ? [...this.session.current.commands.keys()] : this.fileCandidates(partial);
     const result = complete(partial, candidates);
     if (result.listing.length > 0 && result.insert === '') {
       this.moveToEnd();
@@ -191,17 +197,20 @@ export class TerminalSession {
   private fileCandidates(partial: string): string[] {
     const slash = partial.lastIndexOf('/');
     const dir = slash >= 0 ? partial.slice(0, slash + 1) : '';
-    const fs = this.session.shell.fs;
+    const fs = this.session.current.fs;
     const names = fs.list(dir || '.');
     if (!Array.isArray(names)) return [];
     return names.map((n) => dir + n + (fs.stat(dir + n)?.kind === 'dir' ? '/' : ''));
   }
 
-  private async submit(): Promise<void> {
+  /** runs the line typed, or ends the input of the shell inside a container (Ctrl-D) */
+  private async submit(endOfInput = false): Promise<void> {
     const text = this.line.text;
     this.moveToEnd();
-    this.term.write('\r\n');
+    // at Ctrl-D the shell says `exit` (bash) or ends the line (ash) itself
+    if (!endOfInput) this.term.write('\r\n');
     this.promptShown = false;
+    this.session.columns = this.term.cols;
     const interrupt = new Interrupt();
     this.running = interrupt;
     const out: Output = {
@@ -210,7 +219,7 @@ export class TerminalSession {
       control: () => this.clearScreen(),
     };
     try {
-      const result = await this.session.feedLine(text, out, interrupt);
+      const result = endOfInput ? await this.session.eof(out) : await this.session.feedLine(text, out, interrupt);
       if (interrupt.interrupted) this.term.write('\r\n');
       void result;
     } catch (error) {

@@ -28,7 +28,7 @@ export class EventRecorder {
   ): void {
     const namespace = obj.metadata.namespace ?? 'default';
     const now = timestamp(this.api.clock.now());
-    const key = [obj.metadata.uid, type, reason, message, source.component, fieldPath ?? ''].join('|');
+    const key = `${obj.metadata.uid}|${type}|${reason}|${source.component}|${fieldPath ?? ''}|${message}`;
     const existingName = this.folded.get(key);
     const existing = existingName ? this.api.get<KubeEvent>('Event', namespace, existingName) : undefined;
     if (existing) {
@@ -36,7 +36,9 @@ export class EventRecorder {
       return;
     }
     this.seq += 1;
-    const name = `${obj.metadata.name}.${(0x18000000 + this.api.clock.now() * 7 + this.seq * 0x9e3779b).toString(16).slice(-16).padStart(16, '1')}`;
+    // like upstream's `<name>.<hex of the creation time in ns>`: 16 hex digits, unique per event
+    const seconds = Math.floor(this.api.clock.now() / 1000);
+    const name = `${obj.metadata.name}.${(0x180000000 + seconds).toString(16).slice(-8)}${this.seq.toString(16).padStart(8, '0')}`;
     const event: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',

@@ -12,6 +12,7 @@ import { keyOf, splitKey, WorkQueue, type Controller } from './controller.ts';
 import {
   CHANGE_CAUSE,
   computeStatus,
+  copiedAnnotations,
   DESIRED_REPLICAS,
   MAX_REPLICAS,
   oldestFirst,
@@ -131,12 +132,11 @@ export class DeploymentController implements Controller {
     const { maxSurge } = surgeAndUnavailable(d);
     const want = d.spec.replicas ?? 1;
     const annotations: Record<string, string> = {
+      ...copiedAnnotations(d),
       [DESIRED_REPLICAS]: String(want),
       [MAX_REPLICAS]: String(want + maxSurge),
       [REVISION]: String(revision),
     };
-    const cause = d.metadata.annotations?.[CHANGE_CAUSE];
-    if (cause) annotations[CHANGE_CAUSE] = cause;
     // a first rollout (nothing old running) starts at full size, as upstream's NewRSNewReplicas does
     const oldReplicas = existing.reduce((n, rs) => n + (rs.spec.replicas ?? 0), 0);
     const recreate = (d.spec.strategy?.type ?? 'RollingUpdate') === 'Recreate';
@@ -189,8 +189,7 @@ export class DeploymentController implements Controller {
       annotations[REVISION_HISTORY] = history ? `${history},${previous}` : String(previous);
     }
     annotations[REVISION] = String(revision);
-    const cause = d.metadata.annotations?.[CHANGE_CAUSE];
-    if (cause) annotations[CHANGE_CAUSE] = cause;
+    Object.assign(annotations, copiedAnnotations(d));
     const want = d.spec.replicas ?? 1;
     annotations[DESIRED_REPLICAS] = String(want);
     annotations[MAX_REPLICAS] = String(want + surgeAndUnavailable(d).maxSurge);

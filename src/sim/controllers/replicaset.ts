@@ -190,8 +190,16 @@ export function compileSelector(selector: LabelSelector): (labels: Record<string
   return (labels) => matchesRequirements(parsed.selector, labels ?? {});
 }
 
+/** stored objects are replaced, never changed in place, so readiness can be remembered per object */
+const readiness = new WeakMap<Pod, boolean>();
+
 export function isPodReady(pod: Pod): boolean {
-  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true;
+  let ready = readiness.get(pod);
+  if (ready === undefined) {
+    ready = pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true;
+    readiness.set(pod, ready);
+  }
+  return ready;
 }
 
 function readySince(pod: Pod): number {

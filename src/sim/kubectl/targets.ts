@@ -32,7 +32,7 @@ export function resolveTargets(args: string[], verb: string, known: (n: string) 
     if (slashForm.length !== args.length) {
       return {
         ok: false,
-        error: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl ${verb} resource/<resource_name>' instead of 'kubectl ${verb} resource resource/<resource_name>'`,
+        error: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
       };
     }
     const targets: Target[] = [];

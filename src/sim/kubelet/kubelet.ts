@@ -6,15 +6,35 @@ import type { ApiServer } from '../api/apiserver.ts';
 import type { EventRecorder } from '../api/events.ts';
 import { parseTimestamp, timestamp, withStatus } from '../api/meta.ts';
 import type { WatchEvent } from '../api/store.ts';
-import type { Container, ContainerState, ContainerStatus, Node, Pod, PodCondition, PodStatus } from '../api/types.ts';
+import type { Container, ContainerState, ContainerStatus, Node, Pod, PodCondition, PodStatus, Service } from '../api/types.ts';
 import type { VirtualClock } from '../clock.ts';
 import { lookupImage, type ImageInfo } from '../images/catalogue.ts';
-import { planProcess, type ProcessPlan } from '../images/process.ts';
+import { effectiveArgv, planProcess, type ProcessPlan } from '../images/process.ts';
+import { isInteractiveShell } from '../container/processes.ts';
 import { IpPool, parseCidr } from '../network/ip.ts';
 import type { Random } from '../random.ts';
 import * as stage from './stages.ts';
 
 type Phase = 'creating' | 'pulling' | 'pull-failed' | 'running' | 'exited' | 'backoff';
+
+/** one line a container wrote, and when (ms) */
+export interface LogEntry {
+  at: number;
+  line: string;
+}
+
+/** what exec and attach need to know about a container */
+export interface ContainerView {
+  image: ImageInfo | null;
+  running: boolean;
+  ip: string | null;
+  /** when the current instance started, and how many instances came before it */
+  startedAt: number | null;
+  restarts: number;
+  containerID: string | null;
+  /** the Services that existed when it started: the kubelet builds its environment from them */
+  services: Service[];
+}
 
 interface ContainerRuntime {
   spec: Container;
@@ -29,9 +49,12 @@ interface ContainerRuntime {
   pullBackoffMs: number;
   terminated?: { exitCode: number; reason: string; startedAt: number; finishedAt: number; message?: string };
   lastTerminated?: ContainerRuntime['terminated'];
-  logs: string[];
-  previousLogs: string[] | null;
+  logs: LogEntry[];
+  previousLogs: LogEntry[] | null;
   containerID?: string;
+  services?: Service[];
+  /** an attached session closed its stdin (stdinOnce): a shell started again reads end of file */
+  stdinClosed?: boolean;
 }
 
 interface PodRuntime {
@@ -93,30 +116,72 @@ export class Kubelet {
   }
 
   logs(pod: Pod, container: string, previous: boolean): string[] | null {
+    return this.logEntries(pod, container, previous)?.map((e) => e.line) ?? null;
+  }
+
+  /**
+   * the log `kubectl logs` reads: the running or last ended instance's, or with `previous` the
+   * instance before it (during a back-off that is the one that just ended); null when there is none
+   */
+  logEntries(pod: Pod, container: string, previous: boolean): LogEntry[] | null {
     const runtime = this.pods.get(pod.metadata.uid!);
     const c = runtime?.containers.find((x) => x.spec.name === container);
     if (!c) return null;
-    if (previous) return c.previousLogs;
-    return [...c.logs, ...this.repeatedLogs(c)];
+    const current = [...c.logs, ...this.repeatedLogs(c)];
+    if (!previous || c.phase === 'backoff') return current;
+    return c.previousLogs;
   }
 
-  /** the image and process of a running container, for exec */
-  containerRuntime(pod: Pod, container: string): { image: ImageInfo | null; running: boolean; ip: string | null } | null {
+  /** the image and process of a container, for exec and attach */
+  containerRuntime(pod: Pod, container: string): ContainerView | null {
     const runtime = this.pods.get(pod.metadata.uid!);
     const c = runtime?.containers.find((x) => x.spec.name === container);
     if (!runtime || !c) return null;
-    return { image: c.image, running: c.phase === 'running', ip: runtime.ip };
+    return {
+      image: c.image,
+      running: c.phase === 'running',
+      ip: runtime.ip,
+      startedAt: c.startedAt ?? null,
+      restarts: c.restarts,
+      containerID: c.containerID ?? null,
+      services: c.services ?? [],
+    };
   }
 
-  private repeatedLogs(c: ContainerRuntime): string[] {
+  /**
+   * the container's main process ended on its own terms (the shell an attached session typed
+   * `exit` into); stdinOnce closes its stdin for good
+   */
+  processExited(pod: Pod, container: string, exitCode: number): void {
+    const runtime = this.pods.get(pod.metadata.uid!);
+    const c = runtime?.containers.find((x) => x.spec.name === container);
+    if (!runtime || !c || c.phase !== 'running') return;
+    if ((c.spec as { stdinOnce?: boolean }).stdinOnce) c.stdinClosed = true;
+    this.exited(runtime, c, { exitCode, reason: exitCode === 0 ? stage.REASON.completed : stage.REASON.error });
+  }
+
+  /** what a container logs as it runs: an attached TTY session's prompts and output land here too */
+  appendLog(pod: Pod, container: string, lines: string[]): void {
+    const runtime = this.pods.get(pod.metadata.uid!);
+    const c = runtime?.containers.find((x) => x.spec.name === container);
+    if (!c || c.phase !== 'running') return;
+    const at = this.deps.clock.now();
+    for (const line of lines) c.logs.push({ at, line });
+  }
+
+  private repeatedLogs(c: ContainerRuntime): LogEntry[] {
     const repeat = c.plan?.repeat;
     if (!repeat || c.startedAt === undefined || c.phase !== 'running') return [];
     const elapsed = this.deps.clock.now() - c.startedAt - repeat.from;
     if (elapsed < 0) return [];
     // bounded: a long-running loop keeps at most the last 10,000 iterations, like log rotation would
-    const iterations = Math.min(10_000, Math.floor(elapsed / repeat.periodMs) + 1);
-    const out: string[] = [];
-    for (let i = 0; i < iterations; i++) out.push(...repeat.lines);
+    const total = Math.floor(elapsed / repeat.periodMs) + 1;
+    const first = Math.max(0, total - 10_000);
+    const out: LogEntry[] = [];
+    for (let i = first; i < total; i++) {
+      const at = c.startedAt + repeat.from + i * repeat.periodMs;
+      for (const line of repeat.lines) out.push({ at, line });
+    }
     return out;
   }
 
@@ -151,6 +216,7 @@ export class Kubelet {
         pullBackoffMs: 0,
         logs: [],
         previousLogs: null,
+        services: this.deps.api.list<Service>('Service'),
       })),
       epoch: 0,
       stopping: false,
@@ -248,7 +314,13 @@ export class Kubelet {
     const source = { component: 'kubelet', host: runtime.node };
     const now = this.deps.clock.now();
     c.plan = planProcess(c.image!, c.spec, goLogTime(now));
+    // a shell given stdin (kubectl run -i) waits on it, unless an attached session already closed it
+    if (c.plan.exit && c.spec.stdin && !c.stdinClosed && isInteractiveShell(effectiveArgv(c.image!, c.spec))) {
+      delete c.plan.exit;
+    }
     c.containerID = `containerd://${hex(this.deps.random, 64)}`;
+    // the environment is built when the container starts, from the Services that exist then
+    c.services = this.deps.api.list<Service>('Service');
     this.deps.events.record(pod, 'Normal', 'Created', `Created container: ${c.spec.name}`, source, fieldPath);
     if (c.plan.startError) {
       this.deps.events.record(pod, 'Warning', 'Failed', `Error: ${c.plan.startError}: unknown`, source, fieldPath);
@@ -260,10 +332,10 @@ export class Kubelet {
     c.startedAt = now;
     delete c.waitingReason;
     delete c.waitingMessage;
-    c.logs = c.plan.logs.filter((l) => l.at === 0).map((l) => l.line);
+    c.logs = c.plan.logs.filter((l) => l.at === 0).map((l) => ({ at: now, line: l.line }));
     for (const log of c.plan.logs.filter((l) => l.at > 0)) {
       this.after(runtime, log.at, () => {
-        if (c.startedAt === now) c.logs.push(log.line);
+        if (c.startedAt === now) c.logs.push({ at: this.deps.clock.now(), line: log.line });
       });
     }
     if (c.plan.exit) {

@@ -3,6 +3,7 @@ import type { Clock, Interrupt } from '../clock.ts';
 import type { Random } from '../random.ts';
 import type { VirtualFs } from './vfs.ts';
 import type { World } from '../world.ts';
+import type { Shell } from './shell.ts';
 
 /** where a command's output goes; the terminal shows both streams in call order */
 export interface Output {
@@ -16,6 +17,23 @@ export interface Output {
 export interface HostServices {
   /** opens a file in the editor and resolves with its saved text, or null when the edit is abandoned */
   edit?(path: string, text: string): Promise<string | null>;
+  /** the session's: hands the prompt to a shell inside a container until it exits (kubectl exec -it); resolves with its exit status */
+  openShell?(shell: NestedShell): Promise<number>;
+  /** true when typed input comes from a terminal (the web page, the CLI on a TTY); false for a piped script */
+  stdinIsTerminal?: boolean;
+  /** the terminal's width in columns, when there is one */
+  terminalColumns?: number;
+}
+
+/** a shell a command opens in the session's place: it reads the lines typed until it exits */
+export interface NestedShell {
+  readonly shell: Shell;
+  /** PS1, or PS2 inside an unfinished command, as this shell shows it; '' when it shows none */
+  prompt(continuation: boolean): string;
+  /** input ended at an empty prompt (Ctrl-D): bash says `exit`, ash ends the line */
+  eof(out: Output): void;
+  /** sees each complete input before it runs, and may hand back where its output goes (an attached session's log records both) */
+  input?(source: string, out: Output): Output | void;
 }
 
 export interface CommandContext {

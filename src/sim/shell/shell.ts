@@ -4,12 +4,14 @@ import { Random } from '../random.ts';
 import type { CommandContext, HostServices, Output, ShellCommand, ShellState } from './command.ts';
 import { parse } from './parser.ts';
 import type { Command, CommandList, Pipeline, SimpleCommand, Word } from './syntax.ts';
-import { describeFsError, VirtualFs } from './vfs.ts';
+import { describeFsError, VirtualFs, type FsError } from './vfs.ts';
 import type { World } from '../world.ts';
 
 export const STATUS_NOT_FOUND = 127;
 export const STATUS_INTERRUPTED = 130;
 export const STATUS_SYNTAX = 2;
+
+export type ShellDialect = 'bash' | 'ash' | 'dash';
 
 export interface ShellOptions {
   clock: Clock;
@@ -17,7 +19,37 @@ export interface ShellOptions {
   fs?: VirtualFs;
   commands: ShellCommand[];
   world?: World | null;
+  /** what the shell calls itself in messages and $0: `bash` (default), or `sh` for busybox's ash */
+  name?: string;
+  /** whose messages it prints: bash's (default), busybox ash's or dash's */
+  dialect?: ShellDialect;
+  /** the variables it starts with, instead of the learner's HOME, USER, PATH and SHELL */
+  vars?: Iterable<[string, string]>;
 }
+
+/** what a missing command or an unreadable redirection looks like in each shell (dash counts input lines) */
+const MESSAGES = {
+  bash: {
+    notFound: (shell: string, _line: number, name: string) => `${shell}: ${name}: command not found\n`,
+    cannotOpen: (shell: string, _line: number, target: string, err: FsError) => `${shell}: ${target}: ${describeFsError(err)}\n`,
+    cannotCreate: (shell: string, _line: number, target: string, err: FsError) =>
+      `${shell}: ${target}: ${describeFsError(err)}\n`,
+  },
+  ash: {
+    notFound: (shell: string, _line: number, name: string) => `${shell}: ${name}: not found\n`,
+    cannotOpen: (shell: string, _line: number, target: string, err: FsError) =>
+      `${shell}: can't open ${target}: ${err === 'ENOENT' ? 'no such file' : describeFsError(err)}\n`,
+    cannotCreate: (shell: string, _line: number, target: string, err: FsError) =>
+      `${shell}: can't create ${target}: ${err === 'ENOENT' ? 'nonexistent directory' : describeFsError(err)}\n`,
+  },
+  dash: {
+    notFound: (shell: string, line: number, name: string) => `${shell}: ${line}: ${name}: not found\n`,
+    cannotOpen: (shell: string, line: number, target: string, err: FsError) =>
+      `${shell}: ${line}: cannot open ${target}: ${err === 'ENOENT' ? 'No such file' : describeFsError(err)}\n`,
+    cannotCreate: (shell: string, line: number, target: string, err: FsError) =>
+      `${shell}: ${line}: cannot create ${target}: ${err === 'ENOENT' ? 'Directory nonexistent' : describeFsError(err)}\n`,
+  },
+};
 
 /** collects output into strings, for pipes and $(…) */
 class Capture implements Output {
@@ -40,8 +72,16 @@ export class Shell implements ShellState {
   readonly world: World | null;
   /** set by the page or the CLI */
   host: HostServices = {};
+  /** set by the session that runs this shell: nested shells, and whether input is a terminal */
+  terminal: Pick<HostServices, 'openShell' | 'stdinIsTerminal' | 'terminalColumns'> = {};
+  readonly name: string;
+  private readonly messages: (typeof MESSAGES)['bash'];
   private readonly vars = new Map<string, string>();
   lastStatus = 0;
+  /** input lines read so far (dash names the line in its messages) */
+  lineNumber = 0;
+  /** set by `exit`: the shell stops running input and ends with this status */
+  exitStatus: number | null = null;
 
   constructor(options: ShellOptions) {
     this.clock = options.clock;
@@ -51,6 +91,12 @@ export class Shell implements ShellState {
     this.fs.clock ??= options.clock;
     for (const command of options.commands) this.commands.set(command.name, command);
     this.world = options.world ?? null;
+    this.name = options.name ?? 'bash';
+    this.messages = MESSAGES[options.dialect ?? 'bash'];
+    if (options.vars) {
+      for (const [name, value] of options.vars) this.vars.set(name, value);
+      return;
+    }
     this.vars.set('HOME', this.fs.home);
     this.vars.set('USER', 'learner');
     this.vars.set('PATH', '/usr/local/bin:/usr/bin:/bin');
@@ -84,12 +130,13 @@ export class Shell implements ShellState {
 
   private async runList(list: CommandList, out: Output, interrupt: Interrupt): Promise<number> {
     for (const { pipeline, before } of list.items) {
-      if (interrupt.interrupted) break;
+      if (interrupt.interrupted || this.exitStatus !== null) break;
       if (before === '&&' && this.lastStatus !== 0) continue;
       if (before === '||' && this.lastStatus === 0) continue;
       this.lastStatus = await this.runPipeline(pipeline, out, interrupt);
     }
     if (interrupt.interrupted) this.lastStatus = STATUS_INTERRUPTED;
+    if (this.exitStatus !== null) this.lastStatus = this.exitStatus;
     return this.lastStatus;
   }
 
@@ -102,6 +149,7 @@ export class Shell implements ShellState {
       status = await this.runCommand(pipeline.commands[i]!, stdin, sink, interrupt);
       if (sink instanceof Capture) stdin = sink.text;
       if (interrupt.interrupted) return STATUS_INTERRUPTED;
+      if (this.exitStatus !== null) return this.exitStatus;
     }
     return pipeline.negated ? (status === 0 ? 1 : 0) : status;
   }
@@ -113,6 +161,7 @@ export class Shell implements ShellState {
       let status = 0;
       for (const item of items) {
         if (interrupt.interrupted) return STATUS_INTERRUPTED;
+        if (this.exitStatus !== null) return this.exitStatus;
         this.vars.set(command.variable, item);
         status = await this.runList(command.body, out, interrupt);
       }
@@ -144,7 +193,7 @@ export class Shell implements ShellState {
         case '<': {
           const content = this.fs.readFile(target);
           if (typeof content !== 'string') {
-            out.stderr(`bash: ${target}: ${describeFsError(content.error)}\n`);
+            out.stderr(this.messages.cannotOpen(this.name, this.lineNumber, target, content.error));
             return 1;
           }
           stdin = content;
@@ -163,7 +212,7 @@ export class Shell implements ShellState {
           if (target !== '/dev/null') {
             const err = this.fs.writeFile(target, '', append);
             if (err) {
-              out.stderr(`bash: ${target}: ${describeFsError(err)}\n`);
+              out.stderr(this.messages.cannotCreate(this.name, this.lineNumber, target, err));
               return 1;
             }
           }
@@ -193,10 +242,21 @@ export class Shell implements ShellState {
     }
 
     if (argv.length === 0) return 0;
+    return this.invoke(argv, stdin, sink, interrupt, assigned);
+  }
+
+  /** runs one command by name with its arguments, as the shell does after expansion and redirection */
+  async invoke(
+    argv: string[],
+    stdin: string,
+    sink: Output,
+    interrupt: Interrupt,
+    assigned: [string, string][] = [],
+  ): Promise<number> {
     const [name, ...args] = argv as [string, ...string[]];
     const impl = this.commands.get(name);
     if (!impl) {
-      sink.stderr(`bash: ${name}: command not found\n`);
+      sink.stderr(this.messages.notFound(this.name, this.lineNumber, name));
       return STATUS_NOT_FOUND;
     }
     const env = new Map(this.vars);
@@ -213,7 +273,7 @@ export class Shell implements ShellState {
       interrupt,
       shell: this,
       world: this.world,
-      host: this.host,
+      host: { ...this.host, ...this.terminal },
     };
     return await impl.run(ctx);
   }
@@ -227,7 +287,7 @@ export class Shell implements ShellState {
       case '#':
         return '0';
       case '0':
-        return 'bash';
+        return this.name;
       case 'RANDOM':
         return String(this.random.int(32768));
       default:
@@ -251,7 +311,10 @@ export class Shell implements ShellState {
       else {
         const capture = new Capture(out);
         const saved = this.lastStatus;
+        // `exit` inside $(…) ends only the subshell
+        const exiting = this.exitStatus;
         await this.run(part.source, capture, interrupt);
+        this.exitStatus = exiting;
         value = capture.text.replace(/\n+$/, '');
         // $? after a command with only a substitution is the substitution's status
         if (part.source.trim() === '') this.lastStatus = saved;

@@ -10,6 +10,7 @@ import type { Verb } from '../env.ts';
 import { fieldValidation, formatApiError, mapManifest, objectRef, reportErrors } from '../objects.ts';
 import { readManifests } from '../manifests.ts';
 import { printObjects, OUTPUT_FLAGS } from '../output.ts';
+import { RECORD_FLAG, recordChange } from './record.ts';
 
 /** the parts of an object apply compares to decide between configured and unchanged */
 function comparable(obj: KubeObject): string {
@@ -29,7 +30,7 @@ export const applyVerb: Verb = {
     { name: 'validate', kind: 'string' },
     { name: 'server-side', kind: 'bool' },
     { name: 'force', kind: 'bool' },
-    { name: 'record', kind: 'bool', deprecated: 'and will be removed in the future.' },
+    RECORD_FLAG,
     ...OUTPUT_FLAGS,
   ],
   run(env, flags) {
@@ -59,6 +60,7 @@ export const applyVerb: Verb = {
         continue;
       }
       const { type, object, namespace } = mapped;
+      recordChange(env, flags, applyVerb.flags, object);
       const checked = fieldValidation(object, flagString(flags, 'validate'));
       for (const warning of checked.warnings) env.out.stderr(warning + '\n');
       const current = env.cluster.api.get(object.kind, namespace, object.metadata.name ?? '');

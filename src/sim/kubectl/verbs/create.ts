@@ -8,6 +8,7 @@ import { readManifests } from '../manifests.ts';
 import { fieldValidation, formatApiError, mapManifest, objectRef, reportErrors } from '../objects.ts';
 import { OUTPUT_FLAGS, printObjects, validateOutput } from '../output.ts';
 import { deploymentFor, namespaceFor } from './generators.ts';
+import { RECORD_FLAG, recordChange } from './record.ts';
 
 const COMMON: FlagSpec[] = [
   { name: 'dry-run', kind: 'string' },
@@ -133,17 +134,14 @@ export const createVerb: Verb = {
       );
       return 1;
     }
-    const parsed = parseFlags(
-      args,
-      [
-        ...COMMON,
-        { name: 'filename', short: 'f', kind: 'stringArray' },
-        { name: 'recursive', short: 'R', kind: 'bool' },
-        { name: 'edit', kind: 'bool' },
-        { name: 'record', kind: 'bool', deprecated: 'and will be removed in the future.' },
-      ],
-      'kubectl create',
-    );
+    const specs: FlagSpec[] = [
+      ...COMMON,
+      { name: 'filename', short: 'f', kind: 'stringArray' },
+      { name: 'recursive', short: 'R', kind: 'bool' },
+      { name: 'edit', kind: 'bool' },
+      RECORD_FLAG,
+    ];
+    const parsed = parseFlags(args, specs, 'kubectl create');
     if (!parsed.ok) return reportErrors(env, [parsed.error]);
     const flags = parsed.flags;
     for (const w of flags.warnings) env.out.stderr(w + '\n');
@@ -165,6 +163,7 @@ export const createVerb: Verb = {
     const errors: string[] = [];
     for (const manifest of read.manifests) {
       const mapped = mapManifest(env, manifest);
+      if (mapped.ok) recordChange(env, flags, specs, mapped.object);
       if (mapped.ok) objects.push({ object: mapped.object, source: manifest.source });
       else errors.push(mapped.error);
     }

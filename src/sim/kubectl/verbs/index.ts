@@ -1,21 +1,43 @@
 // every kubectl verb the simulator knows, in `kubectl --help` order
 import type { Verb } from '../env.ts';
+import { annotateVerb } from './annotate.ts';
 import { applyVerb } from './apply.ts';
+import { attachVerb } from './attach.ts';
 import { createVerb } from './create.ts';
 import { deleteVerb } from './delete.ts';
+import { describeVerb } from './describe.ts';
 import { apiResourcesVerb, explainVerb } from './discovery.ts';
+import { editVerb } from './edit.ts';
+import { execVerb } from './exec.ts';
 import { getVerb } from './get.ts';
 import { clusterInfoVerb, configVerb, versionVerb } from './info.ts';
+import { labelVerb } from './label.ts';
+import { logsVerb } from './logs.ts';
+import { rolloutVerb } from './rollout.ts';
 import { runVerb } from './run.ts';
+import { scaleVerb } from './scale.ts';
+import { setVerb } from './set.ts';
+import { waitVerb } from './wait.ts';
 
 export const VERBS: Verb[] = [
   createVerb,
   runVerb,
+  setVerb,
   explainVerb,
   getVerb,
+  editVerb,
   deleteVerb,
+  rolloutVerb,
+  scaleVerb,
   applyVerb,
+  waitVerb,
+  labelVerb,
+  annotateVerb,
   clusterInfoVerb,
+  describeVerb,
+  logsVerb,
+  attachVerb,
+  execVerb,
   apiResourcesVerb,
   configVerb,
   versionVerb,

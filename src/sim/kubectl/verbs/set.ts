@@ -1,0 +1,241 @@
+// kubectl set: `set image` (pods, replica sets, replication controllers, deployments, daemon sets),
+// `*=image`, --local -f, --dry-run, --record; the other set subcommands are not simulated
+
+import { clone } from '../../api/meta.ts';
+import type { Container, KubeObject, PodSpec } from '../../api/types.ts';
+import type { KubectlEnv, Verb } from '../env.ts';
+import { flagBool, flagList, flagString, parseFlags, type FlagSpec } from '../flags.ts';
+import { RECORD_FLAG, recordChange } from './record.ts';
+import {
+  checkErr,
+  dryRunOf,
+  plain,
+  printOperation,
+  selectObjects,
+  standard,
+  subcommandOf,
+  validatePrintFlags,
+  type CmdError,
+} from './select.ts';
+
+const SET_HELP = `Configure application resources.
+
+ These commands help you make changes to existing application resources.
+
+Available Commands:
+  env              Update environment variables on a pod template
+  image            Update the image of a pod template
+  resources        Update resource requests/limits on objects with pod templates
+  selector         Set the selector on a resource
+  serviceaccount   Update the service account of a resource
+  subject          Update the user, group, or service account in a role binding or cluster role binding
+
+Usage:
+  kubectl set SUBCOMMAND [options]
+
+Use "kubectl set <command> --help" for more information about a given command.
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`;
+
+const NOT_SIMULATED = ['env', 'resources', 'selector', 'serviceaccount', 'subject'];
+
+export const SET_IMAGE_FLAGS: FlagSpec[] = [
+  { name: 'filename', short: 'f', kind: 'stringArray' },
+  { name: 'recursive', short: 'R', kind: 'bool' },
+  { name: 'all', kind: 'bool' },
+  { name: 'local', kind: 'bool' },
+  { name: 'selector', short: 'l', kind: 'string' },
+  { name: 'dry-run', kind: 'string' },
+  { name: 'field-manager', kind: 'string' },
+  { name: 'output', short: 'o', kind: 'string' },
+  { name: 'allow-missing-template-keys', kind: 'bool' },
+  { name: 'template', kind: 'string' },
+  { name: 'show-managed-fields', kind: 'bool' },
+  RECORD_FLAG,
+];
+
+/** cmdutil.GetResourcesAndPairs: resource words first, then KEY=VALUE (or KEY-) pairs */
+export function resourcesAndPairs(
+  args: string[],
+  pairType: string,
+): { ok: true; resources: string[]; pairs: string[] } | { ok: false; error: string } {
+  const resources: string[] = [];
+  const pairs: string[] = [];
+  let foundPair = false;
+  for (const s of args) {
+    const nonResource = (s.includes('=') && s[0] !== '=') || (s.endsWith('-') && s !== '-');
+    if (nonResource) {
+      foundPair = true;
+      pairs.push(s);
+    } else if (!foundPair) resources.push(s);
+    else return { ok: false, error: `all resources must be specified before ${pairType} changes: ${s}` };
+  }
+  return { ok: true, resources, pairs };
+}
+
+/** cmdutil.ParsePairs: new pairs in order (the last value wins), removals when supported */
+export function parsePairs(
+  pairs: string[],
+  pairType: string,
+  supportRemove: boolean,
+): { ok: true; set: Map<string, string>; remove: string[] } | { ok: false; error: string } {
+  const set = new Map<string, string>();
+  const remove: string[] = [];
+  const invalid: string[] = [];
+  for (const pair of pairs) {
+    if (pair.includes('=') && pair[0] !== '=') {
+      const eq = pair.indexOf('=');
+      set.set(pair.slice(0, eq), pair.slice(eq + 1));
+    } else if (supportRemove && pair.endsWith('-') && pair !== '-') remove.push(pair.slice(0, -1));
+    else invalid.push(pair);
+  }
+  if (invalid.length > 0) return { ok: false, error: `invalid ${pairType} format: ${invalid.join(', ')}` };
+  return { ok: true, set, remove };
+}
+
+/** polymorphichelpers.UpdatePodSpecForObject: the pod spec inside each kind that has one */
+export function podSpecOf(obj: KubeObject): PodSpec | null {
+  const spec = obj.spec as { template?: { spec?: PodSpec } } | undefined;
+  switch (obj.kind) {
+    case 'Pod':
+      return obj.spec as PodSpec;
+    case 'Deployment':
+    case 'ReplicaSet':
+    case 'DaemonSet':
+    case 'ReplicationController':
+      return spec?.template?.spec ?? null;
+    default:
+      return null;
+  }
+}
+
+const GO_TYPES: Record<string, string> = {
+  Service: '*v1.Service',
+  Endpoints: '*v1.Endpoints',
+  ConfigMap: '*v1.ConfigMap',
+  Namespace: '*v1.Namespace',
+  Node: '*v1.Node',
+  Event: '*v1.Event',
+};
+
+function setImage(containers: Container[] | undefined, name: string, image: string): boolean {
+  let found = false;
+  for (const c of containers ?? []) {
+    if (c.name === name || name === '*') {
+      c.image = image;
+      found = true;
+    }
+  }
+  return found;
+}
+
+async function setImageCommand(env: KubectlEnv, args: string[]): Promise<number> {
+  const path = 'kubectl set image';
+  const parsed = parseFlags(args, SET_IMAGE_FLAGS, path);
+  if (!parsed.ok) return checkErr(env, [standard(parsed.error)]);
+  const flags = parsed.flags;
+  for (const w of flags.warnings) env.out.stderr(w + '\n');
+  const outputError = validatePrintFlags(flags);
+  if (outputError) return checkErr(env, [outputError]);
+  const dryRun = dryRunOf(flags);
+  if (!dryRun.ok) return checkErr(env, [dryRun.error]);
+
+  const split = resourcesAndPairs(flags.positionals, 'image');
+  if (!split.ok) return checkErr(env, [plain(split.error)]);
+  const images = parsePairs(split.pairs, 'image', false);
+  if (!images.ok) return checkErr(env, [plain(images.error)]);
+  const local = flagBool(flags, 'local');
+  const files = flagList(flags, 'filename');
+  if (local && split.resources.length > 0)
+    return checkErr(env, [plain('error: you must specify resources by --filename when --local is set.')]);
+
+  // Complete builds the object list before Validate looks at the arguments
+  const selection = selectObjects(env, {
+    args: split.resources,
+    files,
+    recursive: flagBool(flags, 'recursive'),
+    selector: local ? undefined : flagString(flags, 'selector'),
+    all: flagBool(flags, 'all'),
+    local,
+    verb: 'set',
+  });
+  if (!selection.ok) return checkErr(env, [selection.error]);
+  if (selection.errors.length > 0) return checkErr(env, selection.errors);
+
+  const invalid: CmdError[] = [];
+  if (flagBool(flags, 'all') && flagString(flags, 'selector') !== undefined)
+    invalid.push(plain('cannot set --all and --selector at the same time'));
+  if (split.resources.length < 1 && files.length === 0)
+    invalid.push(plain('one or more resources must be specified as <resource> <name> or <resource>/<name>'));
+  if (images.set.size < 1) invalid.push(plain('at least one image update is required'));
+  else if (images.set.size > 1 && images.set.has('*'))
+    invalid.push(plain('all containers are already specified by *, but saw more than one container_name=container_image pairs'));
+  if (local && dryRun.value === 'server')
+    invalid.push(plain('cannot specify --local and --dry-run=server - did you mean --dry-run=client?'));
+  if (invalid.length > 0) return checkErr(env, invalid);
+
+  const errors: CmdError[] = [];
+  for (const { type, object } of selection.items) {
+    const next = clone(object);
+    const spec = podSpecOf(next);
+    if (!spec) {
+      const goType = GO_TYPES[object.kind] ?? `*v1.${object.kind}`;
+      errors.push(
+        plain(
+          `error: ${type.resource}/${object.metadata.name} the object is not a pod or does not have a pod template: ${goType}\n`,
+        ),
+      );
+      continue;
+    }
+    for (const [name, image] of images.set) {
+      const initFound = setImage(spec.initContainers, name, image);
+      const found = setImage(spec.containers, name, image);
+      if (!found && !initFound) errors.push(plain(`error: unable to find container named "${name}"`));
+    }
+    recordChange(env, flags, SET_IMAGE_FLAGS, next);
+    // no change, no patch, nothing printed
+    if (JSON.stringify(next) === JSON.stringify(object)) continue;
+    if (local || dryRun.value === 'client') {
+      printOperation(env, next, 'image updated', flags, local ? 'none' : 'client');
+      continue;
+    }
+    if (dryRun.value === 'server') {
+      printOperation(env, next, 'image updated', flags, 'server');
+      continue;
+    }
+    delete next.metadata.resourceVersion;
+    const result = env.cluster.api.update(next);
+    env.cluster.settle();
+    if (!result.ok) {
+      errors.push(plain(`failed to patch image update to pod template: ${result.error.message}`));
+      continue;
+    }
+    printOperation(env, result.object, 'image updated', flags);
+  }
+  return checkErr(env, errors);
+}
+
+export const setVerb: Verb = {
+  name: 'set',
+  summary: 'Set specific features on objects',
+  flags: [],
+  parsesOwnFlags: true,
+  run(env, _flags, args) {
+    const { sub, rest } = subcommandOf(args);
+    if (sub === undefined) {
+      if (args.some((a) => a === '-h' || a === '--help')) {
+        env.out.stdout(SET_HELP);
+        return 0;
+      }
+      env.out.stderr(SET_HELP);
+      return 1;
+    }
+    if (sub === 'image') return setImageCommand(env, rest);
+    if (NOT_SIMULATED.includes(sub)) {
+      env.out.stderr(`kubesim: 'kubectl set ${sub}' is not simulated\n`);
+      return 1;
+    }
+    env.out.stderr(`error: unknown command "${sub}"\nSee 'kubectl set -h' for help and examples\n`);
+    return 1;
+  },
+};
