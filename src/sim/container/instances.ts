@@ -9,7 +9,7 @@ import type { VirtualFs } from '../shell/vfs.ts';
 import { kubeletEnvironment, processEnvironment, type EnvList } from './environment.ts';
 import { containerFilesystem, podIdentity, type PodNetworkIdentity } from './filesystem.ts';
 import { profileFor, type ImageProfile } from './image-profiles.ts';
-import { ProcessTable } from './processes.ts';
+import { mainProcessArgv, ProcessTable } from './processes.ts';
 
 export interface ContainerInstance {
   cluster: Cluster;
@@ -46,7 +46,7 @@ export function containerInstance(cluster: Cluster, pod: Pod, name: string): Con
   const profile = profileFor(view.image);
   const identity = podIdentity(pod, view.ip);
   const dns = cluster.api.get<Service>('Service', 'kube-system', 'kube-dns')?.spec.clusterIP ?? '10.96.0.10';
-  const mainArgv = effectiveArgv(view.image, spec);
+  const mainArgv = mainProcessArgv(effectiveArgv(view.image, spec));
   const args = mainArgv.join(' ');
   const title = profile.processTitle?.(args) ?? { title: args };
   const main = [{ pid: 1, ppid: 0, user: profile.user.name, args: title.title, tty: spec.tty === true }];

@@ -15,6 +15,15 @@ export function shellOf(argv: readonly string[]): string | null {
   return SHELL_NAMES.has(name) ? name : null;
 }
 
+/** images whose ENTRYPOINT script ends with `exec "$@"`: the command given to it becomes the process */
+const EXEC_ENTRYPOINTS = new Set(['docker-entrypoint.sh', 'entrypoint.sh']);
+
+/** the command line the main process ends up running, once an exec-ing entrypoint has handed over */
+export function mainProcessArgv(argv: readonly string[]): string[] {
+  if (argv.length > 1 && EXEC_ENTRYPOINTS.has(basename(argv[0]!)) && !/^-/.test(argv[1]!)) return argv.slice(1);
+  return [...argv];
+}
+
 /** a shell that reads its commands from stdin (no -c, no script file): attach and exec -it make it interactive */
 export function isInteractiveShell(argv: readonly string[]): boolean {
   if (!shellOf(argv)) return false;

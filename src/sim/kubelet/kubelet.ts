@@ -10,7 +10,7 @@ import type { Container, ContainerState, ContainerStatus, Node, Pod, PodConditio
 import type { VirtualClock } from '../clock.ts';
 import { lookupImage, type ImageInfo } from '../images/catalogue.ts';
 import { effectiveArgv, planProcess, type ProcessPlan } from '../images/process.ts';
-import { isInteractiveShell } from '../container/processes.ts';
+import { isInteractiveShell, mainProcessArgv } from '../container/processes.ts';
 import { IpPool, parseCidr } from '../network/ip.ts';
 import type { Random } from '../random.ts';
 import * as stage from './stages.ts';
@@ -313,11 +313,15 @@ export class Kubelet {
     const fieldPath = `spec.containers{${c.spec.name}}`;
     const source = { component: 'kubelet', host: runtime.node };
     const now = this.deps.clock.now();
+    const argv = effectiveArgv(c.image!, c.spec);
+    const command = mainProcessArgv(argv);
     c.plan = planProcess(c.image!, c.spec, goLogTime(now));
-    // a shell given stdin (kubectl run -i) waits on it, unless an attached session already closed it
-    if (c.plan.exit && c.spec.stdin && !c.stdinClosed && isInteractiveShell(effectiveArgv(c.image!, c.spec))) {
-      delete c.plan.exit;
+    // an entrypoint that ends in `exec "$@"` (curlimages/curl's) runs the command it is given
+    if (c.plan.startError && command.length < argv.length) {
+      c.plan = planProcess(c.image!, { ...c.spec, command, args: [] }, goLogTime(now));
     }
+    // a shell given stdin (kubectl run -i) waits on it, unless an attached session already closed it
+    if (c.plan.exit && c.spec.stdin && !c.stdinClosed && isInteractiveShell(command)) delete c.plan.exit;
     c.containerID = `containerd://${hex(this.deps.random, 64)}`;
     // the environment is built when the container starts, from the Services that exist then
     c.services = this.deps.api.list<Service>('Service');

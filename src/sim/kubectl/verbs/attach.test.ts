@@ -59,6 +59,17 @@ bb     0/1     CrashLoopBackOff   1 (3s ago)   5s
 learner@laptop:~$ `);
   });
 
+  test('curlimages/curl: its entrypoint hands over to sh, which prompts `~ $ ` as curl_user', async () => {
+    const r = await runKubectlScript('kubectl run -it --rm client --image=curlimages/curl -- sh\nwhoami\nexit\n', { tty: true });
+    expect(r.output).toBe(`learner@laptop:~$ kubectl run -it --rm client --image=curlimages/curl -- sh
+${NOTICES}~ $ whoami
+curl_user
+~ $ exit
+Session ended, resume using 'kubectl attach client -c client -n default -i -t' command
+pod "client" deleted from default namespace
+learner@laptop:~$ `);
+  });
+
   test('a pod that never starts times out, deleted first with --rm', async () => {
     const r = await runKubectlScript('kubectl run -it --rm bad --image=busybx -- sh\n');
     expect(r.output).toBe('pod "bad" deleted from default namespace\nerror: timed out waiting for the condition\n');

@@ -119,8 +119,10 @@ export const deleteVerb: Verb = {
       }
     }
     const dryRun = flagString(flags, 'dry-run');
-    const operation =
+    // since kubectl 1.32 the message names the namespace of namespaced objects
+    const operation = (obj: KubeObject) =>
       (grace === 0 ? 'force deleted' : 'deleted') +
+      (obj.metadata.namespace ? ` from ${obj.metadata.namespace} namespace` : '') +
       (dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '');
     const deleted: KubeObject[] = [];
     for (const obj of victims) {
@@ -138,7 +140,7 @@ export const deleteVerb: Verb = {
       env.out.stdout(
         flagString(flags, 'output') === 'name'
           ? `${kindString(obj)}/${obj.metadata.name}\n`
-          : `${kindString(obj)} "${obj.metadata.name}" ${operation}\n`,
+          : `${kindString(obj)} "${obj.metadata.name}" ${operation(obj)}\n`,
       );
     }
     env.cluster.settle();

@@ -261,6 +261,29 @@ error: cannot exec into a container in a completed pod; current phase is Succeed
 `);
   });
 
+  test('curlimages/curl runs as curl_user in its home: ash prompts `~ $ `, and it has no bash', async () => {
+    const r = await runKubectlScript(
+      'kubectl run c --image=curlimages/curl --command -- sleep 3600\nsleep 5\nkubectl exec -it c -- sh\nid\ncd /\nps\nexit\nkubectl exec -it c -- bash\n',
+      { tty: true },
+    );
+    expect(r.output).toBe(`learner@laptop:~$ kubectl run c --image=curlimages/curl --command -- sleep 3600
+pod/c created
+learner@laptop:~$ sleep 5
+learner@laptop:~$ kubectl exec -it c -- sh
+~ $ id
+uid=100(curl_user) gid=101(curl_group) groups=101(curl_group)
+~ $ cd /
+/ $ ps
+PID   USER     TIME  COMMAND
+    1 curl_use  0:00 sleep 3600
+    7 curl_use  0:00 sh
+   14 curl_use  0:00 ps
+/ $ exit
+learner@laptop:~$ kubectl exec -it c -- bash
+error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execIdOf(r.output)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH
+learner@laptop:~$ `);
+  });
+
   test('traefik/whoami has no shell at all', async () => {
     const r = await runKubectlScript('kubectl run who --image=traefik/whoami\nsleep 5\nkubectl exec -it who -- /bin/sh\n', {
       tty: true,

@@ -29,7 +29,7 @@ pod/pod1 condition met
 $ kubectl wait --for=jsonpath='{.status.podIP}' pod/pod1
 pod/pod1 condition met
 $ kubectl delete pod pod1 --wait=false
-pod "pod1" deleted
+pod "pod1" deleted from default namespace
 $ kubectl wait --for=delete pod/pod1 --timeout=60s
 pod/pod1 condition met
 $ kubectl wait --for=delete pod/pod1
