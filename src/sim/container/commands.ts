@@ -22,6 +22,8 @@ import type { Node } from '../api/types.ts';
 import { ashExportOrder, bashExportOrder } from './environment.ts';
 import type { ContainerInstance } from './instances.ts';
 import { containerLs } from './ls.ts';
+import { podLocalTransport } from './pod-network.ts';
+import { curlCommand } from '../network/curl.ts';
 
 /** a shell running inside a container: what its builtins and `env` need */
 export interface PodShellState {
@@ -46,7 +48,7 @@ export interface InContainer {
 }
 
 /** the tools the course's later lessons bring (curl, wget, nslookup …): present, not simulated yet */
-const NOT_SIMULATED = ['curl', 'wget', 'nslookup', 'ping', 'nc', 'ip', 'ifconfig', 'netstat', 'top', 'vi', 'nginx'];
+const NOT_SIMULATED = ['wget', 'nslookup', 'ping', 'nc', 'ip', 'ifconfig', 'netstat', 'top', 'vi', 'nginx'];
 
 /** the prefix a shell puts on its builtins' messages */
 function builtinPrefix(state: PodShellState): string {
@@ -507,6 +509,7 @@ export function containerCommands(inside: InContainer): ShellCommand[] {
   ] as const) {
     if (has(name)) tools.push(command);
   }
+  if (has('curl')) tools.push(curlCommand(() => podLocalTransport(inside.instance)));
   for (const name of NOT_SIMULATED) if (has(name)) tools.push(notSimulated(name));
   // a shell started from a shell counts its own process
   const shells: ShellCommand[] = [];

@@ -2,6 +2,8 @@
 // it listens on, what it logs, which commands exist inside it. any other image fails to
 // pull, exactly as a typo in a real cluster does.
 
+import { nginxVersionFor } from './http.ts';
+
 export type ShellKind = 'bash' | 'sh';
 
 export interface ImageInfo {
@@ -68,7 +70,7 @@ function digestFor(reference: string): string {
   return `sha256:${out}`;
 }
 
-function nginxLog({ time }: { time: string }): string[] {
+function nginxLog({ time }: { time: string }, version: string): string[] {
   return [
     '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
     '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
@@ -80,7 +82,7 @@ function nginxLog({ time }: { time: string }): string[] {
     '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
     '/docker-entrypoint.sh: Configuration complete; ready for start up',
     `${time} [notice] 1#1: using the "epoll" event method`,
-    `${time} [notice] 1#1: nginx/1.29.3`,
+    `${time} [notice] 1#1: nginx/${version}`,
     `${time} [notice] 1#1: built by gcc 14.2.0 (Debian 14.2.0-19) `,
     `${time} [notice] 1#1: OS: Linux 6.12.48-cloud-amd64`,
     `${time} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576`,
@@ -102,7 +104,7 @@ const FAMILIES: ImageFamily[] = [
       entrypointLength: 1,
       shells: ['bash', 'sh'],
       binaries: [...COREUTILS, 'curl', 'nginx'],
-      startupLog: nginxLog,
+      startupLog: (ctx) => nginxLog(ctx, nginxVersionFor(reference)),
       listens: [80],
       stopsOnSigterm: true,
     }),

@@ -33,7 +33,28 @@ export interface ServerIdentity {
   ips: string[];
 }
 
+/** the mainline release `nginx` and `nginx:latest` run */
 export const NGINX_VERSION = '1.29.3';
+
+/** the newest patch release of each nginx line, for tags that name only major.minor */
+const NGINX_LINES: Record<string, string> = {
+  '1.29': '1.29.3',
+  '1.28': '1.28.0',
+  '1.27': '1.27.5',
+  '1.26': '1.26.3',
+  '1.25': '1.25.5',
+  '1.24': '1.24.0',
+  '1.23': '1.23.4',
+  '1.22': '1.22.1',
+  '1.21': '1.21.6',
+};
+
+/** which nginx an image tag runs: `1.27.4` exactly, `1.27` its newest patch, anything else mainline */
+export function nginxVersionFor(reference: string): string {
+  const tag = reference.slice(reference.lastIndexOf(':') + 1).split('-')[0]!;
+  if (/^\d+\.\d+\.\d+$/.test(tag)) return tag;
+  return NGINX_LINES[tag] ?? NGINX_VERSION;
+}
 
 export const NGINX_WELCOME = `<!DOCTYPE html>
 <html>
@@ -60,8 +81,8 @@ Commercial support is available at
 </html>
 `;
 
-function nginx404(): string {
-  return `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${NGINX_VERSION}</center>\r\n</body>\r\n</html>\r\n`;
+function nginx404(version: string): string {
+  return `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -96,17 +117,18 @@ function accessLog(req: HttpRequest, status: number, bytes: number): string {
 export function nginxRespond(
   req: HttpRequest,
   bodyFor: (path: string) => string | null = (p) => (p === '/' || p === '/index.html' ? NGINX_WELCOME : null),
+  version = NGINX_VERSION,
 ): HttpResponse {
   const path = req.path.split('?')[0]!;
   const page = bodyFor(path);
   const head = req.method === 'HEAD';
   if (page === null) {
-    const body = nginx404();
+    const body = nginx404(version);
     return {
       status: 404,
       reason: 'Not Found',
       headers: [
-        ['Server', `nginx/${NGINX_VERSION}`],
+        ['Server', `nginx/${version}`],
         ['Date', httpDate(req.now)],
         ['Content-Type', 'text/html'],
         ['Content-Length', String(body.length)],
@@ -120,7 +142,7 @@ export function nginxRespond(
     status: 200,
     reason: 'OK',
     headers: [
-      ['Server', `nginx/${NGINX_VERSION}`],
+      ['Server', `nginx/${version}`],
       ['Date', httpDate(req.now)],
       ['Content-Type', 'text/html'],
       ['Content-Length', String(page.length)],

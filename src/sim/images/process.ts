@@ -4,6 +4,7 @@
 
 import type { Container } from '../api/types.ts';
 import type { ImageInfo } from './catalogue.ts';
+import { nginxVersionFor } from './http.ts';
 
 export interface ProcessPlan {
   /** lines printed at given offsets (ms) after start */
@@ -46,7 +47,11 @@ export function planProcess(image: ImageInfo, container: Container, startTime: s
   }
   if (name === 'nginx' || name === 'docker-entrypoint.sh') {
     if (argv.includes('-v'))
-      return { ...base, logs: [{ at: 0, line: 'nginx version: nginx/1.29.3' }], exit: { at: 50, code: 0 } };
+      return {
+        ...base,
+        logs: [{ at: 0, line: `nginx version: nginx/${nginxVersionFor(image.reference)}` }],
+        exit: { at: 50, code: 0 },
+      };
     return { ...base, listens: [80], logs: image.startupLog({ time: startTime }).map((line) => ({ at: 0, line })) };
   }
   if (name === 'whoami') return { ...base, listens: [80], logs: [{ at: 0, line: 'Starting up on port 80' }] };
@@ -132,6 +137,10 @@ function runStep(step: string, t: number, plan: ProcessPlan, image: ImageInfo): 
       if (s === Infinity) return 'stop';
       return t + s * 1000;
     }
+    case 'tail':
+      // `tail -f /dev/null`: the classic way to keep a container alive doing nothing
+      if (words.includes('-f') || words.includes('-F')) return 'stop';
+      return t;
     case 'exit':
       plan.exit = { at: t + 10, code: Number(words[1] ?? 0) || 0 };
       return 'stop';

@@ -160,6 +160,17 @@ export class Kubelet {
     this.exited(runtime, c, { exitCode, reason: exitCode === 0 ? stage.REASON.completed : stage.REASON.error });
   }
 
+  /** the ports a pod's running containers listen on: containers of a pod share one network namespace */
+  listeners(pod: Pod): { container: string; image: ImageInfo; port: number }[] {
+    const runtime = this.pods.get(pod.metadata.uid!);
+    const out: { container: string; image: ImageInfo; port: number }[] = [];
+    for (const c of runtime?.containers ?? []) {
+      if (c.phase !== 'running' || !c.image || !c.plan) continue;
+      for (const port of c.plan.listens) out.push({ container: c.spec.name, image: c.image, port });
+    }
+    return out;
+  }
+
   /** what a container logs as it runs: an attached TTY session's prompts and output land here too */
   appendLog(pod: Pod, container: string, lines: string[]): void {
     const runtime = this.pods.get(pod.metadata.uid!);
