@@ -45,3 +45,27 @@ test('a heredoc asks for more lines with the > prompt', async ({ page }) => {
     .poll(() => screen(page))
     .toBe(['learner@laptop:~$ cat <<END', '> kind: Pod', '> END', 'kind: Pod', 'learner@laptop:~$ '].join('\n'));
 });
+
+test('kubectl in the lesson terminal talks to the simulated cluster', async ({ page }) => {
+  await page.goto(LESSON);
+  await expect(page.locator('kube-terminal[data-ready]')).toBeVisible();
+  await page.locator('kube-terminal .xterm').click();
+  await page.keyboard.type('kubectl get nodes');
+  await page.keyboard.press('Enter');
+  // the cluster runs in real time in the page: it is five minutes and a few seconds old
+  const age = '5m(?:\\ds)?';
+  await expect
+    .poll(() => screen(page))
+    .toMatch(
+      new RegExp(
+        [
+          '^learner@laptop:~\\$ kubectl get nodes',
+          'NAME +STATUS +ROLES +AGE +VERSION',
+          `kind-control-plane +Ready +control-plane +${age} +v1\\.36\\.0`,
+          `kind-worker +Ready +<none> +${age} +v1\\.36\\.0`,
+          `kind-worker2 +Ready +<none> +${age} +v1\\.36\\.0`,
+          'learner@laptop:~\\$ $',
+        ].join('\\n'),
+      ),
+    );
+});

@@ -59,7 +59,10 @@ export class Cluster {
       new GarbageCollector(this.api),
       new NamespaceController(this.api),
     ];
-    this.store.watch((event) => this.pending.push(event));
+    // no component reacts to Events, and there are many of them: they skip the controllers' queue
+    this.store.watch((event) => {
+      if (event.resource !== 'events') this.pending.push(event);
+    });
     this.clock.onTick = () => this.settle();
   }
 
