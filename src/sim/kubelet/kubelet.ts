@@ -335,7 +335,8 @@ export class Kubelet {
     if (c.plan.exit && c.spec.stdin && !c.stdinClosed && isInteractiveShell(command)) delete c.plan.exit;
     c.containerID = `containerd://${hex(this.deps.random, 64)}`;
     // the environment is built when the container starts, from the Services that exist then
-    c.services = this.deps.api.list<Service>('Service');
+    // (only the pod's own namespace matters: service variables never cross namespaces)
+    c.services = this.deps.api.list<Service>('Service', runtime.namespace);
     this.deps.events.record(pod, 'Normal', 'Created', `Created container: ${c.spec.name}`, source, fieldPath);
     if (c.plan.startError) {
       this.deps.events.record(pod, 'Warning', 'Failed', `Error: ${c.plan.startError}: unknown`, source, fieldPath);
