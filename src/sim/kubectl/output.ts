@@ -24,7 +24,8 @@ export const OUTPUT_FLAGS: FlagSpec[] = [
   { name: 'template', kind: 'string' },
 ];
 
-const FORMATS = [
+/** PrintFlags' formats for commands that print what they changed (get adds wide and custom-columns) */
+export const PRINT_FORMATS = [
   'json',
   'yaml',
   'name',
@@ -35,11 +36,10 @@ const FORMATS = [
   'jsonpath',
   'jsonpath-as-json',
   'jsonpath-file',
-  'custom-columns',
-  'custom-columns-file',
-  'wide',
 ];
 
+/** kubectl get accepts the printing formats plus its own, and lists them sorted when one is wrong */
+const FORMATS = [...PRINT_FORMATS, 'custom-columns', 'custom-columns-file', 'wide'].sort();
 /** checks -o before anything happens, with kubectl's message for an unknown format */
 export function validateOutput(flags: ParsedFlags): string | null {
   const output = flagString(flags, 'output');
@@ -50,7 +50,7 @@ export function validateOutput(flags: ParsedFlags): string | null {
       return `kubesim: -o ${format} is not simulated; use -o jsonpath or -o custom-columns`;
     return null;
   }
-  return `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${FORMATS.filter((f) => f !== 'wide').join(',')}`;
+  return `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${FORMATS.join(',')}`;
 }
 
 function labelColumns(flags: ParsedFlags): string[] {

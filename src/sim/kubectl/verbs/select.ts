@@ -3,6 +3,7 @@
 // errors reported at the end), PrintFlags' `deployment.apps/web scaled` lines and -o, --dry-run,
 // and cmdutil.CheckErr's way of printing one error or several
 
+import { PRINT_FORMATS } from '../output.ts';
 import { qualifiedName, type ResourceType } from '../../api/resources.ts';
 import { kubectlMessage, notFound, type StatusError } from '../../api/status-errors.ts';
 import type { KubeObject } from '../../api/types.ts';
@@ -161,27 +162,13 @@ export function dryRunOf(flags: ParsedFlags): { ok: true; value: DryRun } | { ok
   return { ok: false, error: plain(`Invalid dry-run value (${text}). Must be "none", "server", or "client".`) };
 }
 
-/** PrintFlags' formats for commands that print what they changed (get adds wide and custom-columns) */
-const FORMATS = [
-  'json',
-  'yaml',
-  'name',
-  'go-template',
-  'go-template-file',
-  'template',
-  'templatefile',
-  'jsonpath',
-  'jsonpath-as-json',
-  'jsonpath-file',
-];
-
 export function validatePrintFlags(flags: ParsedFlags): CmdError | null {
   const output = flagString(flags, 'output');
   if (output === undefined || output === '') return null;
   const format = output.split('=')[0]!;
-  if (!FORMATS.includes(format)) {
+  if (!PRINT_FORMATS.includes(format)) {
     return plain(
-      `unable to match a printer suitable for the output format "${output}", allowed formats are: ${FORMATS.join(',')}`,
+      `unable to match a printer suitable for the output format "${output}", allowed formats are: ${PRINT_FORMATS.join(',')}`,
     );
   }
   if (format.startsWith('go-template') || format.startsWith('template'))
