@@ -39,19 +39,20 @@ export class EventRecorder {
     // like upstream's `<name>.<hex of the creation time in ns>`: 16 hex digits, unique per event
     const seconds = Math.floor(this.api.clock.now() / 1000);
     const name = `${obj.metadata.name}.${(0x180000000 + seconds).toString(16).slice(-8)}${this.seq.toString(16).padStart(8, '0')}`;
+    const involvedObject: KubeEvent['involvedObject'] = {
+      apiVersion: obj.apiVersion,
+      kind: obj.kind,
+      name: obj.metadata.name!,
+      uid: obj.metadata.uid!,
+      resourceVersion: obj.metadata.resourceVersion!,
+    };
+    if (obj.metadata.namespace) involvedObject.namespace = obj.metadata.namespace;
+    if (fieldPath) involvedObject.fieldPath = fieldPath;
     const event: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace },
-      involvedObject: {
-        apiVersion: obj.apiVersion,
-        kind: obj.kind,
-        name: obj.metadata.name!,
-        uid: obj.metadata.uid!,
-        resourceVersion: obj.metadata.resourceVersion!,
-        ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}),
-        ...(fieldPath ? { fieldPath } : {}),
-      },
+      involvedObject,
       reason,
       message,
       source: source.host ? { component: source.component, host: source.host } : { component: source.component },

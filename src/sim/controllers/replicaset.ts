@@ -171,16 +171,30 @@ export class ReplicaSetController implements Controller {
     const ready = active.filter(isPodReady);
     const status: ReplicaSetStatus = {
       replicas: active.length,
-      fullyLabeledReplicas: active.filter((p) => Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v))
-        .length,
+      fullyLabeledReplicas: countFullyLabeled(active, Object.entries(templateLabels)),
       readyReplicas: ready.length,
       availableReplicas: minReady === 0 ? ready.length : ready.filter((p) => now - readySince(p) >= minReady).length,
       observedGeneration: w.metadata.generation ?? 1,
       terminatingReplicas: all.filter((p) => p.metadata.deletionTimestamp).length,
     };
-    if (JSON.stringify(status) === JSON.stringify(w.status ?? {})) return;
+    if (sameStatus(status, w.status)) return;
     this.api.writeStatus(withStatus(w as KubeObject, status));
   }
+}
+
+function countFullyLabeled(pods: Pod[], wanted: [string, string][]): number {
+  let n = 0;
+  for (const p of pods) {
+    const labels = p.metadata.labels ?? {};
+    if (wanted.every(([k, v]) => labels[k] === v)) n++;
+  }
+  return n;
+}
+
+function sameStatus(a: ReplicaSetStatus, b: ReplicaSetStatus | undefined): boolean {
+  if (!b) return false;
+  const keys = Object.keys(a) as (keyof ReplicaSetStatus)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 /** a selector parsed once, as a predicate; an invalid selector matches nothing */

@@ -461,9 +461,12 @@ function lookupImageReference(image: string): string {
   return rest;
 }
 
+const HEX = '0123456789abcdef';
+
+/** n hex digits; each is random.int(16), taken straight from the top four bits */
 function hex(random: Random, n: number): string {
   let out = '';
-  for (let i = 0; i < n; i++) out += random.int(16).toString(16);
+  for (let i = 0; i < n; i++) out += HEX[random.next() >>> 28];
   return out;
 }
 
