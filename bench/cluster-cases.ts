@@ -45,6 +45,12 @@ export interface Prepared {
   run: () => void;
 }
 
+/** the Deployment reports every replica available, as `kubectl rollout status` watches for */
+function rolledOut(cluster: Cluster, replicas: number): boolean {
+  const status = cluster.api.get<Deployment>('Deployment', 'default', 'web')?.status;
+  return status?.availableReplicas === replicas && status.updatedReplicas === replicas && status.replicas === replicas;
+}
+
 export function deploymentToRunning(replicas: number): () => Prepared {
   return () => {
     const cluster = createDefaultCluster(1);
@@ -52,7 +58,8 @@ export function deploymentToRunning(replicas: number): () => Prepared {
       run: () => {
         cluster.api.create(deployment('web', replicas, 'nginx:1.26'), 'default');
         cluster.settle();
-        runUntil(cluster, () => allRunning(cluster, replicas));
+        runUntil(cluster, () => rolledOut(cluster, replicas));
+        if (!allRunning(cluster, replicas)) throw new Error('rolled out, yet not every pod is Running');
       },
     };
   };
@@ -89,7 +96,11 @@ export function manyReplicaSets(sets: number, each: number): () => Prepared {
       run: () => {
         for (let i = 0; i < sets; i++) cluster.api.create(replicaSet(`rs-${i}`, each), 'default');
         cluster.settle();
-        runUntil(cluster, () => allRunning(cluster, sets * each));
+        // watch the ReplicaSets' status, as `kubectl get rs` would; check every pod once at the end
+        const ready = () =>
+          cluster.api.list<ReplicaSet>('ReplicaSet', 'default').every((rs) => rs.status?.readyReplicas === each);
+        runUntil(cluster, ready);
+        if (!allRunning(cluster, sets * each)) throw new Error('ReplicaSets ready, yet not every pod is Running');
       },
     };
   };
