@@ -13,7 +13,7 @@ export interface EventSource {
 
 export class EventRecorder {
   private seq = 0;
-  /** `uid|type|reason|message|component` → event name, to fold repeats */
+  /** `uid|type|reason|component|fieldPath` → the latest such event, folded into while its message repeats */
   private folded = new Map<string, string>();
 
   constructor(private readonly api: ApiServer) {}
@@ -28,10 +28,11 @@ export class EventRecorder {
   ): void {
     const namespace = obj.metadata.namespace ?? 'default';
     const now = timestamp(this.api.clock.now());
-    const key = `${obj.metadata.uid}|${type}|${reason}|${source.component}|${fieldPath ?? ''}|${message}`;
+    // the message is compared on the stored event rather than kept in the key: keys stay short
+    const key = `${obj.metadata.uid}|${type}|${reason}|${source.component}|${fieldPath ?? ''}`;
     const existingName = this.folded.get(key);
     const existing = existingName ? this.api.get<KubeEvent>('Event', namespace, existingName) : undefined;
-    if (existing) {
+    if (existing && existing.message === message) {
       this.api.writeStatus({ ...existing, metadata: { ...existing.metadata }, count: existing.count + 1, lastTimestamp: now });
       return;
     }
