@@ -2,6 +2,7 @@
 // sets data-ready once the first prompt is on screen.
 import { createLearnerMachine, type LearnerMachine } from '../../sim/machine.ts';
 import { TerminalSession } from '../../terminal/terminal-session.ts';
+import { openEditDialog } from './edit-dialog.ts';
 import { mountTerminal, type MountedTerminal } from './xterm-adapter.ts';
 
 export class KubeTerminal extends HTMLElement {
@@ -16,6 +17,14 @@ export class KubeTerminal extends HTMLElement {
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]!;
     this.mounted = mountTerminal(host);
     this.machine = createLearnerMachine({ seed, mode: 'realtime' });
+    // kubectl edit opens the page's editor; focus returns to the terminal afterwards
+    this.machine.session.shell.host = {
+      edit: async (path, text) => {
+        const result = await openEditDialog(path, text);
+        this.mounted?.focus();
+        return result;
+      },
+    };
     this.session = new TerminalSession(this.mounted, this.machine.session, { color: true });
     this.mounted.onData((data) => this.session?.input(data));
     this.session.start();
