@@ -27,7 +27,7 @@ test('kubectl edit opens the page editor; saving applies the change, cancelling 
   const yaml = page.getByRole('textbox', { name: /YAML of/ });
   const text = await yaml.inputValue();
   expect(text).toContain('kind: Deployment');
-  await yaml.fill(text.replace(/^  replicas: 1$/m, '  replicas: 2'));
+  await yaml.fill(text.replace(/^ {2}replicas: 1$/m, '  replicas: 2'));
   await page.keyboard.press('Control+s');
   await expect(dialog).toBeHidden();
   await expect.poll(() => screen(page)).toContain('deployment.apps/web edited');
