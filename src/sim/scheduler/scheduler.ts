@@ -27,8 +27,12 @@ export class Scheduler {
     private readonly random: Random,
   ) {}
 
+  /** the node list, kept until a node changes (nodes change rarely, pods constantly) */
+  private nodes: Node[] | null = null;
+
   handle(event: WatchEvent): void {
     if (event.resource === 'nodes') {
+      this.nodes = null;
       // a node changed (taint removed, became ready): pending pods may fit now
       for (const key of [...this.pending]) {
         const [namespace, name] = key.split('/') as [string, string];
@@ -76,7 +80,7 @@ export class Scheduler {
   }
 
   private schedule(pod: Pod): void {
-    const nodes = this.api.list<Node>('Node');
+    const nodes = (this.nodes ??= this.api.list<Node>('Node'));
     const reasons = new Map<string, number>();
     const fits: Node[] = [];
     for (const node of nodes) {
