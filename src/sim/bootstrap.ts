@@ -167,7 +167,13 @@ function staticPod(node: Node, component: string, image: string): Pod {
   };
 }
 
-function daemonSet(cluster: Cluster, name: string, image: string, labels: Record<string, string>): DaemonSet {
+function daemonSet(
+  cluster: Cluster,
+  name: string,
+  image: string,
+  labels: Record<string, string>,
+  nodeSelector?: Record<string, string>,
+): DaemonSet {
   const ds: DaemonSet = {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
@@ -178,6 +184,7 @@ function daemonSet(cluster: Cluster, name: string, image: string, labels: Record
         metadata: { labels },
         spec: {
           hostNetwork: true,
+          ...(nodeSelector ? { nodeSelector } : {}),
           containers: [{ name, image, imagePullPolicy: 'IfNotPresent' }],
           tolerations: [{ operator: 'Exists' }],
         },
@@ -300,7 +307,13 @@ export function createDefaultCluster(seed: number, now?: number): Cluster {
   const nodes = [controlPlane, ...workers];
   daemonPods(
     cluster,
-    daemonSet(cluster, 'kube-proxy', `registry.k8s.io/kube-proxy:${K8S_TAG}`, { 'k8s-app': 'kube-proxy' }),
+    daemonSet(
+      cluster,
+      'kube-proxy',
+      `registry.k8s.io/kube-proxy:${K8S_TAG}`,
+      { 'k8s-app': 'kube-proxy' },
+      { 'kubernetes.io/os': 'linux' },
+    ),
     nodes,
   );
   daemonPods(

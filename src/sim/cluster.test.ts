@@ -198,3 +198,20 @@ describe('Deployment controller', () => {
     expect(podsIn(cluster)).toEqual([]);
   });
 });
+
+describe('DaemonSet controller', () => {
+  test('brings back a deleted kube-proxy pod on the same node', () => {
+    const cluster = createDefaultCluster(10);
+    const proxies = () => podsIn(cluster, 'kube-system').filter((p) => p.metadata.name!.startsWith('kube-proxy-'));
+    const victim = proxies()[0]!;
+    cluster.api.delete('Pod', 'kube-system', victim.metadata.name!);
+    cluster.advance(60_000);
+    const after = proxies();
+    expect(after).toHaveLength(3);
+    expect(after.map((p) => p.spec.nodeName).sort()).toEqual(['kind-control-plane', 'kind-worker', 'kind-worker2']);
+    expect(after.some((p) => p.metadata.name === victim.metadata.name)).toBe(false);
+    expect(after.every((p) => p.status?.phase === 'Running')).toBe(true);
+    const ds = cluster.api.get('DaemonSet', 'kube-system', 'kube-proxy')!;
+    expect(ds.status).toMatchObject({ desiredNumberScheduled: 3, currentNumberScheduled: 3, numberReady: 3 });
+  });
+});

@@ -7,6 +7,7 @@ import { EventRecorder } from './api/events.ts';
 import { ObjectStore, type WatchEvent } from './api/store.ts';
 import { VirtualClock } from './clock.ts';
 import type { Controller } from './controllers/controller.ts';
+import { DaemonSetController } from './controllers/daemonset.ts';
 import { DeploymentController } from './controllers/deployment.ts';
 import { GarbageCollector } from './controllers/garbage-collector.ts';
 import { NamespaceController } from './controllers/namespace.ts';
@@ -56,6 +57,7 @@ export class Cluster {
       new ReplicaSetController(this.api, this.events, 'ReplicaSet'),
       new ReplicaSetController(this.api, this.events, 'ReplicationController'),
       new DeploymentController(this.api, this.events),
+      new DaemonSetController(this.api, this.events),
       new GarbageCollector(this.api),
       new NamespaceController(this.api),
     ];
