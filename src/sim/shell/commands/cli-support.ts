@@ -2,7 +2,7 @@
 // and operands, clusters short flags as in -in, and takes an option's argument from the rest
 // of the word or the next word), the quoting styles GNU uses in messages, and input helpers.
 import type { CommandContext, Output } from '../command.ts';
-import { parentOf, type FsFailure, type VirtualFs } from '../vfs.ts';
+import { describeFsError, parentOf, type FsFailure, type VirtualFs } from '../vfs.ts';
 
 export interface OptionSpec {
   /** short letters; a ':' after a letter means it takes an argument, as in getopt's optstring */
@@ -142,4 +142,41 @@ export function toBytes(text: string): Uint8Array {
 
 export function fromBytes(bytes: Uint8Array): string {
   return new TextDecoder().decode(bytes);
+}
+
+/**
+ * head's and tail's walk over their inputs: each file (or stdin for `-`), under a
+ * `==> name <==` header when there are several, with GNU's messages for files that cannot be
+ * read. `emit` gets each readable text; the result is the exit status.
+ */
+export function eachInput(
+  ctx: CommandContext,
+  tool: string,
+  files: string[],
+  headers: boolean,
+  emit: (text: string) => void,
+): number {
+  const read = inputReader(ctx);
+  let status = 0;
+  let first = true;
+  for (const file of files) {
+    const name = file === '-' ? 'standard input' : file;
+    const text = read(file);
+    const isDir = typeof text !== 'string' && text.error === 'EISDIR';
+    if (typeof text !== 'string' && !isDir) {
+      ctx.out.stderr(`${tool}: cannot open ${quoteAlways(file)} for reading: ${describeFsError(text.error)}\n`);
+      status = 1;
+      continue;
+    }
+    if (headers) ctx.out.stdout(`${first ? '' : '\n'}==> ${name} <==\n`);
+    first = false;
+    if (typeof text !== 'string') {
+      // a directory opens fine and only fails on the first read, after the header
+      ctx.out.stderr(`${tool}: error reading ${quoteAlways(file)}: Is a directory\n`);
+      status = 1;
+      continue;
+    }
+    emit(text);
+  }
+  return status;
 }

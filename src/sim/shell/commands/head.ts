@@ -1,8 +1,7 @@
 // coreutils head: the first lines (-n N, -N) or bytes (-c N) of each file; a negative count
 // (-n -N) prints all but the last N. several files get `==> name <==` headers, as GNU does.
 import type { ShellCommand } from '../command.ts';
-import { describeFsError } from '../vfs.ts';
-import { fromBytes, inputReader, parseOptions, quoteAlways, quoteLocale, toBytes, usageError } from './cli-support.ts';
+import { eachInput, fromBytes, parseOptions, quoteLocale, toBytes, usageError } from './cli-support.ts';
 
 const SUFFIXES: Record<string, number> = { '': 1, b: 512, k: 1024, K: 1024, kB: 1000, KB: 1000, M: 1 << 20, MB: 1e6 };
 
@@ -61,32 +60,12 @@ export const head: ShellCommand = {
     }
     const files = parsed.operands.length > 0 ? parsed.operands : ['-'];
     headers ??= files.length > 1;
-    const read = inputReader(ctx);
-    let status = 0;
-    let first = true;
-    for (const file of files) {
-      const name = file === '-' ? 'standard input' : file;
-      const text = read(file);
-      const isDir = typeof text !== 'string' && text.error === 'EISDIR';
-      if (typeof text !== 'string' && !isDir) {
-        out.stderr(`head: cannot open ${quoteAlways(file)} for reading: ${describeFsError(text.error)}\n`);
-        status = 1;
-        continue;
-      }
-      if (headers) out.stdout(`${first ? '' : '\n'}==> ${name} <==\n`);
-      first = false;
-      if (typeof text !== 'string') {
-        // a directory opens fine and only fails on the first read, after the header
-        out.stderr(`head: error reading ${quoteAlways(file)}: Is a directory\n`);
-        status = 1;
-        continue;
-      }
+    return eachInput(ctx, 'head', files, headers, (text) => {
       if (!bytes) out.stdout(headLines(text, count, elide));
       else {
         const all = toBytes(text);
         out.stdout(fromBytes(elide ? all.slice(0, Math.max(0, all.length - count)) : all.slice(0, count)));
       }
-    }
-    return status;
+    });
   },
 };

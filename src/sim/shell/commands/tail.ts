@@ -1,8 +1,7 @@
 // coreutils tail: the last lines (-n N, -N) or bytes (-c N) of each file, or everything from
 // line/byte N on with a `+N` count. following a file (-f) needs a live file, so it is refused.
 import type { ShellCommand } from '../command.ts';
-import { describeFsError } from '../vfs.ts';
-import { fromBytes, inputReader, parseOptions, quoteAlways, quoteLocale, toBytes, usageError } from './cli-support.ts';
+import { eachInput, fromBytes, parseOptions, quoteLocale, toBytes, usageError } from './cli-support.ts';
 import { parseCount } from './head.ts';
 
 const NOT_SIMULATED = "kubesim: 'tail -f' is not simulated\n";
@@ -68,32 +67,13 @@ export const tail: ShellCommand = {
     }
     const files = parsed.operands.length > 0 ? parsed.operands : ['-'];
     headers ??= files.length > 1;
-    const read = inputReader(ctx);
-    let status = 0;
-    let first = true;
-    for (const file of files) {
-      const name = file === '-' ? 'standard input' : file;
-      const text = read(file);
-      const isDir = typeof text !== 'string' && text.error === 'EISDIR';
-      if (typeof text !== 'string' && !isDir) {
-        out.stderr(`tail: cannot open ${quoteAlways(file)} for reading: ${describeFsError(text.error)}\n`);
-        status = 1;
-        continue;
-      }
-      if (headers) out.stdout(`${first ? '' : '\n'}==> ${name} <==\n`);
-      first = false;
-      if (typeof text !== 'string') {
-        out.stderr(`tail: error reading ${quoteAlways(file)}: Is a directory\n`);
-        status = 1;
-        continue;
-      }
+    return eachInput(ctx, 'tail', files, headers, (text) => {
       if (bytes) out.stdout(fromBytes(pick(toBytes(text), count, fromStart)));
       else {
         const lines = text.split(/(?<=\n)/);
         if (lines.at(-1) === '') lines.pop();
         out.stdout(pick(lines, count, fromStart).join(''));
       }
-    }
-    return status;
+    });
   },
 };
