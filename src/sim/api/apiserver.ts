@@ -7,7 +7,7 @@ import type { Random } from '../random.ts';
 import { applyDefaults } from './defaults.ts';
 import { clone, randomSuffix, randomUid, timestamp } from './meta.ts';
 import { qualifiedName, typeForKind, type ResourceType } from './resources.ts';
-import { alreadyExists, badRequest, conflict, invalid, notFound, type StatusError } from './status-errors.ts';
+import { alreadyExists, conflict, invalid, notFound, type StatusError } from './status-errors.ts';
 import { namespaceImmortal, namespaceTerminating } from './validation/namespace.ts';
 import type { ObjectStore } from './store.ts';
 import type { KubeObject, Namespace } from './types.ts';
@@ -203,11 +203,6 @@ export class ApiServer {
     for (const plugin of this.admission) plugin.release?.(obj);
     this.store.remove(type.resource, type.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name!);
     return { ok: true, object: obj, warnings: [] };
-  }
-
-  /** a 400 for requests kubectl would let through but the server refuses */
-  static badRequest(message: string): ApiResult {
-    return { ok: false, error: badRequest(message) };
   }
 }
 

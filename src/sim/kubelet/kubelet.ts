@@ -115,10 +115,6 @@ export class Kubelet {
     if (runtime && pod.metadata.deletionTimestamp && !runtime.stopping) this.stop(pod, runtime);
   }
 
-  logs(pod: Pod, container: string, previous: boolean): string[] | null {
-    return this.logEntries(pod, container, previous)?.map((e) => e.line) ?? null;
-  }
-
   /**
    * the log `kubectl logs` reads: the running or last ended instance's, or with `previous` the
    * instance before it (during a back-off that is the one that just ended); null when there is none
