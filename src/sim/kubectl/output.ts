@@ -10,7 +10,7 @@ import { objectRef } from './objects.ts';
 import { printCustomColumns } from './printers/custom-columns.ts';
 import { printJsonPath } from './printers/jsonpath.ts';
 import { listWrapper, toJson } from './printers/json.ts';
-import { printTable } from './printers/table.ts';
+import { printTable, type TableOptions } from './printers/table.ts';
 import { toYaml } from './printers/yaml.ts';
 
 export const OUTPUT_FLAGS: FlagSpec[] = [
@@ -63,6 +63,19 @@ export interface TableGroup {
   objects: KubeObject[];
 }
 
+/** how -o wide, --no-headers, --show-labels, -L, -A and several kinds shape a table */
+export function tableOptions(env: KubectlEnv, flags: ParsedFlags, withNamespace: boolean, severalKinds: boolean): TableOptions {
+  return {
+    now: env.cluster.clock.now(),
+    wide: (flagString(flags, 'output') ?? '') === 'wide',
+    noHeaders: flagBool(flags, 'no-headers'),
+    showLabels: flagBool(flags, 'show-labels'),
+    labelColumns: labelColumns(flags),
+    withNamespace,
+    withKind: severalKinds || flagBool(flags, 'show-kind'),
+  };
+}
+
 /** prints objects (possibly of several kinds) in the format -o asks for; `single` = one named object */
 export function printObjects(
   env: KubectlEnv,
@@ -74,7 +87,6 @@ export function printObjects(
   const output = flagString(flags, 'output') ?? '';
   const [format, ...rest] = output.split('=');
   const arg = rest.join('=');
-  const now = env.cluster.clock.now();
   if (format === 'yaml') {
     env.out.stdout(single && objects.length === 1 ? toYaml(objects[0]!) : toYaml(listWrapper(objects)));
     return 0;
@@ -108,19 +120,11 @@ export function printObjects(
   }
   // tables: one per kind, in the order kinds first appear, separated by a blank line
   const kinds = [...new Set(objects.map((o) => o.kind))];
-  const withKind = kinds.length > 1 || flagBool(flags, 'show-kind');
+  const table = tableOptions(env, flags, options.withNamespace ?? false, kinds.length > 1);
   const tables = kinds.map((kind) =>
     printTable(
       objects.filter((o) => o.kind === kind),
-      {
-        now,
-        wide: format === 'wide',
-        noHeaders: flagBool(flags, 'no-headers'),
-        showLabels: flagBool(flags, 'show-labels'),
-        labelColumns: labelColumns(flags),
-        withNamespace: options.withNamespace ?? false,
-        withKind,
-      },
+      table,
     ),
   );
   env.out.stdout(tables.join('\n'));

@@ -49,6 +49,8 @@ export const getVerb: Verb = {
     const files = flagList(flags, 'filename');
     const errors: string[] = [];
     const objects: KubeObject[] = [];
+    // the kinds asked for, which a watch follows even when none exist yet
+    const kinds = new Set<string>();
     let single: boolean;
     if (files.length > 0) {
       const read = readManifests(files, env.fs, env.stdin, flagBool(flags, 'recursive'));
@@ -74,6 +76,7 @@ export const getVerb: Verb = {
       const namesGiven = resolved.targets.reduce((n, t) => n + t.names.length, 0);
       single = namesGiven === 1 && resolved.targets.length === 1;
       for (const target of resolved.targets) {
+        kinds.add(target.type.kind);
         const namespace = target.type.namespaced && !allNamespaces ? env.namespace : undefined;
         if (target.names.length === 0) {
           let listed = env.cluster.api.list(target.type.kind, namespace);
@@ -103,8 +106,8 @@ export const getVerb: Verb = {
     }
     const errorStatus = reportErrors(env, errors);
     if (flagBool(flags, 'watch') || flagBool(flags, 'watch-only')) {
-      const kinds = [...new Set(objects.map((o) => o.kind))];
-      return watchChanges(env, kinds, flags, allNamespaces, selector.match);
+      for (const obj of objects) kinds.add(obj.kind);
+      return watchChanges(env, [...kinds], objects, flags, allNamespaces, selector.match);
     }
     return errorStatus;
   },
