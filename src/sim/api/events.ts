@@ -1,6 +1,6 @@
 // the event recorder components use (scheduler, kubelet, controllers): core/v1 Events in the
 // object's namespace, with repeats folded into one event whose count grows, as client-go's
-// correlator does
+// correlator (its eventLogger) does
 
 import type { ApiServer } from './apiserver.ts';
 import { randomUid, timestamp } from './meta.ts';
@@ -11,10 +11,15 @@ export interface EventSource {
   host?: string;
 }
 
+/** client-go's eventLogger remembers 4096 distinct events (an LRU) and folds only into those: here two
+ *  generations of that size approximate it (a hit moves the key into the newer one) */
+const MAX_REMEMBERED = 4096;
+
 export class EventRecorder {
   private seq = 0;
-  /** `uid|type|reason|component|fieldPath` → the latest such event, folded into while its message repeats */
+  /** client-go's event key (source, object, fieldPath, type, reason, message) → the event it became */
   private folded = new Map<string, string>();
+  private olderFolded = new Map<string, string>();
 
   constructor(private readonly api: ApiServer) {}
 
@@ -28,11 +33,11 @@ export class EventRecorder {
   ): void {
     const namespace = obj.metadata.namespace ?? 'default';
     const now = timestamp(this.api.clock.now());
-    // the message is compared on the stored event rather than kept in the key: keys stay short
-    const key = `${obj.metadata.uid}|${type}|${reason}|${source.component}|${fieldPath ?? ''}`;
-    const existingName = this.folded.get(key);
+    const key = `${source.component}|${source.host ?? ''}|${obj.metadata.uid}|${fieldPath ?? ''}|${type}|${reason}|${message}`;
+    const existingName = this.folded.get(key) ?? this.olderFolded.get(key);
     const existing = existingName ? this.api.get<KubeEvent>('Event', namespace, existingName) : undefined;
-    if (existing && existing.message === message) {
+    if (existing) {
+      this.remember(key, existing.metadata.name!);
       this.api.writeStatus({ ...existing, metadata: { ...existing.metadata }, count: existing.count + 1, lastTimestamp: now });
       return;
     }
@@ -71,6 +76,14 @@ export class EventRecorder {
     event.metadata.uid = randomUid(this.api.random);
     event.metadata.creationTimestamp = now;
     this.api.store.put('events', event);
+    this.remember(key, name);
+  }
+
+  private remember(key: string, name: string): void {
+    if (!this.folded.has(key) && this.folded.size >= MAX_REMEMBERED) {
+      this.olderFolded = this.folded;
+      this.folded = new Map();
+    }
     this.folded.set(key, name);
   }
 

@@ -12,13 +12,20 @@ export function randomSuffix(random: Random, length = 5): string {
   return out;
 }
 
+/** two lowercase hex digits for each byte value */
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** eight hex digits of a 32-bit word */
+function hex32(n: number): string {
+  return HEX_BYTE[(n >>> 24) & 255]! + HEX_BYTE[(n >>> 16) & 255]! + HEX_BYTE[(n >>> 8) & 255]! + HEX_BYTE[n & 255]!;
+}
+
 /** a version-4 UUID drawn from the seeded generator, so uids replay with the seed */
 export function randomUid(random: Random): string {
-  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-  const a = hex(random.next());
-  const b = hex(random.next());
-  const c = hex(random.next());
-  const d = hex(random.next());
+  const a = hex32(random.next());
+  const b = hex32(random.next());
+  const c = hex32(random.next());
+  const d = hex32(random.next());
   const variant = '89ab'[parseInt(c[0]!, 16) & 3];
   return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }

@@ -31,6 +31,9 @@ const percent = whole(PERCENT_FMT);
 
 /** go's len(): utf-8 bytes */
 export function byteLength(s: string): number {
+  let ascii = true;
+  for (let i = 0; i < s.length && ascii; i++) ascii = s.charCodeAt(i) < 0x80;
+  if (ascii) return s.length;
   let n = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -51,7 +54,20 @@ export const inclusiveRangeError = (lo: number, hi: number): string => `must be 
 export const EMPTY_ERROR = 'must be non-empty';
 export const IS_NEGATIVE_ERROR = 'must be greater than or equal to 0';
 
-export function isDNS1123Label(value: string): string[] {
+/** wraps a format check so that a value once found valid is not checked again: names and labels repeat a lot */
+function rememberValid<R extends unknown[]>(
+  check: (value: string, ...rest: R) => string[],
+): (value: string, ...rest: R) => string[] {
+  const valid = new Set<string>();
+  return (value, ...rest) => {
+    if (valid.has(value)) return [];
+    const errs = check(value, ...rest);
+    if (errs.length === 0 && valid.size < 50_000) valid.add(value);
+    return errs;
+  };
+}
+
+function isDNS1123LabelCheck(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 63) errs.push(maxLenError(63));
   if (!dns1123Label.test(value)) {
@@ -64,23 +80,26 @@ export function isDNS1123Label(value: string): string[] {
   }
   return errs;
 }
+export const isDNS1123Label = rememberValid(isDNS1123LabelCheck);
 
-export function isDNS1123Subdomain(value: string, unit: 'characters' | 'bytes' = 'characters'): string[] {
+function isDNS1123SubdomainCheck(value: string, unit: 'characters' | 'bytes' = 'characters'): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 253) errs.push(unit === 'bytes' ? maxBytesError(253) : maxLenError(253));
   if (!dns1123Subdomain.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'));
   return errs;
 }
+export const isDNS1123Subdomain = rememberValid(isDNS1123SubdomainCheck);
 
-export function isDNS1035Label(value: string): string[] {
+function isDNS1035LabelCheck(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 63) errs.push(maxLenError(63));
   if (!dns1035Label.test(value)) errs.push(regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, 'my-name', 'abc-123'));
   return errs;
 }
+export const isDNS1035Label = rememberValid(isDNS1035LabelCheck);
 
 /** a label key, annotation key or other "qualified name": `[prefix/]name` */
-export function isQualifiedName(value: string): string[] {
+function isQualifiedNameCheck(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -101,13 +120,15 @@ export function isQualifiedName(value: string): string[] {
   if (!labelKey.test(name)) errs.push(`name part ${regexError(LABEL_KEY_MSG, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`);
   return errs;
 }
+export const isQualifiedName = rememberValid(isQualifiedNameCheck);
 
-export function isValidLabelValue(value: string): string[] {
+function isValidLabelValueCheck(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 63) errs.push(maxBytesError(63));
   if (!labelValue.test(value)) errs.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
   return errs;
 }
+export const isValidLabelValue = rememberValid(isValidLabelValueCheck);
 
 export function isValidPortNum(port: number): string[] {
   return Number.isInteger(port) && port >= 1 && port <= 65535 ? [] : [inclusiveRangeError(1, 65535)];
