@@ -4,6 +4,7 @@
 
 import { RealClock } from './clock.ts';
 import { kubectl } from './kubectl/kubectl.ts';
+import { outsideCommands } from './network/outside-tools.ts';
 import { createSession } from './shell/index.ts';
 import type { ShellSession } from './shell/session.ts';
 import type { VirtualFs } from './shell/vfs.ts';
@@ -28,7 +29,12 @@ export interface MachineSetup {
 export function createLearnerMachine(setup: MachineSetup): LearnerMachine {
   const wall = new RealClock();
   const world = createWorld(setup.seed, setup.mode === 'realtime' ? wall.now() : undefined);
-  const options = { seed: setup.seed, world, commands: [kubectl], ...(setup.fs ? { fs: setup.fs } : {}) };
+  const options = {
+    seed: setup.seed,
+    world,
+    commands: [kubectl, ...outsideCommands(world.cluster)],
+    ...(setup.fs ? { fs: setup.fs } : {}),
+  };
   if (setup.mode === 'script') {
     const session = createSession({ ...options, clock: world.cluster.clock });
     return { session, world, stop: () => {} };

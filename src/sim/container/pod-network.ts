@@ -1,19 +1,18 @@
-// the network as a process inside a pod sees it, for now: its own network namespace. localhost,
-// 127.0.0.1, the pod's IP and its hostname reach whichever container of the pod listens on the
-// port (this is how a sidecar talks to its neighbour). other destinations come with the
-// Services chapters' network and are refused plainly as not simulated yet.
+// the network as a process inside a pod sees it. localhost, 127.0.0.1, the pod's IP and its
+// hostname stay inside the pod's network namespace and reach whichever container of the pod
+// listens on the port (this is how a sidecar talks to its neighbour); every other destination
+// is resolved and routed through the simulated cluster network.
 
 import type { ImageInfo } from '../images/catalogue.ts';
-import {
-  echoHostnameRespond,
-  nginxRespond,
-  nginxVersionFor,
-  whoamiRespond,
-  type HttpRequest,
-  type HttpResponse,
-} from '../images/http.ts';
+import type { HttpRequest } from '../images/http.ts';
 import type { Connection, CurlTransport } from '../network/curl.ts';
+import { networkConnection, serve, type Resolver } from '../network/transport.ts';
 import type { ContainerInstance } from './instances.ts';
+import type { Service } from '../api/types.ts';
+import { externalHostByName } from '../network/outside.ts';
+import type { Cluster } from '../cluster.ts';
+import type { NetSource } from '../network/net.ts';
+import type { PingFlavour } from '../network/ping.ts';
 
 /** curl's User-Agent in each image that ships curl */
 function userAgentFor(image: ImageInfo): string {
@@ -22,14 +21,7 @@ function userAgentFor(image: ImageInfo): string {
   return 'curl/8.14.1';
 }
 
-/** how a server image answers a request */
-export function serve(image: ImageInfo, req: HttpRequest, hostname: string, ips: string[]): HttpResponse {
-  if (image.reference.includes('traefik/whoami')) return whoamiRespond(req, { hostname, ips });
-  if (image.reference.endsWith(':echo-hostname')) return echoHostnameRespond(req, { hostname, ips });
-  return nginxRespond(req, undefined, nginxVersionFor(image.reference));
-}
-
-export function podLocalTransport(instance: ContainerInstance): CurlTransport {
+export function podLocalTransport(instance: ContainerInstance, resolve: Resolver): CurlTransport {
   const { cluster, pod } = instance;
   const podIp = pod.status?.podIP ?? null;
   const hostname = pod.metadata.name!;
@@ -39,12 +31,8 @@ export function podLocalTransport(instance: ContainerInstance): CurlTransport {
       const lower = host.toLowerCase();
       const local =
         lower === 'localhost' || lower === hostname || /^127\.\d+\.\d+\.\d+$/.test(lower) || (podIp !== null && lower === podIp);
-      if (!local) {
-        return {
-          kind: 'not-simulated',
-          message: `kubesim: reaching ${host} from inside a pod is not simulated yet; in this version a pod reaches only its own ports (localhost)`,
-        };
-      }
+      // anything but the pod itself goes out through the pod's network interface
+      if (!local) return networkConnection(cluster, { kind: 'pod', pod }, resolve, host, port);
       const remoteIp = lower === podIp || lower === hostname ? podIp! : '127.0.0.1';
       const listener = cluster.kubelet.listeners(pod).find((l) => l.port === port);
       if (!listener) return { kind: 'refused', ip: remoteIp };
@@ -66,5 +54,40 @@ export function podLocalTransport(instance: ContainerInstance): CurlTransport {
         },
       };
     },
+  };
+}
+
+/** INTERIM until the DNS module lands: cluster names by the pod's search path, then outside hosts */
+export function podResolver(instance: ContainerInstance): Resolver {
+  const { cluster, pod } = instance;
+  return (host) => {
+    const ns = pod.metadata.namespace!;
+    const name = host.toLowerCase().replace(/\.$/, '');
+    const parts = name.replace(/\.svc\.cluster\.local$|\.svc$/, '').split('.');
+    if (parts.length <= 2) {
+      const svc = cluster.api.get<Service>('Service', parts[1] ?? ns, parts[0]!);
+      if (svc?.spec.clusterIP && svc.spec.clusterIP !== 'None') return { ok: true, addresses: [svc.spec.clusterIP], cnames: [] };
+      if (svc?.spec.type === 'ExternalName' && svc.spec.externalName) {
+        const target = externalHostByName(svc.spec.externalName);
+        if (target) return { ok: true, addresses: [target.ip], cnames: [svc.spec.externalName] };
+      }
+    }
+    const external = externalHostByName(name);
+    return external ? { ok: true, addresses: [external.ip], cnames: [] } : { ok: false };
+  };
+}
+
+export function podPingContext(instance: ContainerInstance): {
+  cluster: Cluster;
+  source: NetSource;
+  resolve: Resolver;
+  flavour: PingFlavour;
+} {
+  const busybox = instance.image.binaries.includes('busybox') || /busybox/.test(instance.image.reference);
+  return {
+    cluster: instance.cluster,
+    source: { kind: 'pod', pod: instance.pod },
+    resolve: podResolver(instance),
+    flavour: busybox ? 'busybox' : 'iputils',
   };
 }

@@ -1,0 +1,29 @@
+// the network tools on the learner's machine: a Linux host outside the cluster (kind's host). it
+// reaches the nodes' addresses and load balancers, and the internet's names, but neither the pod
+// network nor ClusterIPs, and its resolver knows nothing of cluster.local.
+
+import type { Cluster } from '../cluster.ts';
+import type { ShellCommand } from '../shell/command.ts';
+import { curlCommand } from './curl.ts';
+import { externalHostByName } from './outside.ts';
+import { pingCommand } from './ping.ts';
+import { kubesimCommand } from './trace.ts';
+import { networkConnection, type Resolver } from './transport.ts';
+
+/** the host resolves public names only */
+export const outsideResolver: Resolver = (host) => {
+  const found = externalHostByName(host);
+  return found ? { ok: true, addresses: [found.ip], cnames: [] } : { ok: false };
+};
+
+export function outsideCommands(cluster: Cluster): ShellCommand[] {
+  const source = { kind: 'outside' as const };
+  return [
+    curlCommand(() => ({
+      userAgent: 'curl/8.5.0',
+      connect: (host, port) => networkConnection(cluster, source, outsideResolver, host, port),
+    })),
+    pingCommand(() => ({ cluster, source, resolve: outsideResolver, flavour: 'iputils' })),
+    kubesimCommand,
+  ];
+}
