@@ -50,7 +50,17 @@ export class KubeProxy {
   /** `node|endpoint` → times its recent connections end being counted as inactive */
   private inactive = new Map<string, number[]>();
 
-  constructor(private readonly cluster: Cluster) {}
+  constructor(private readonly cluster: Cluster) {
+    // a kube-proxy pod reads the ConfigMap once, when it starts running
+    cluster.store.watch((event) => {
+      if (event.resource !== 'pods' || event.type === 'DELETED') return;
+      const pod = event.object as Pod;
+      if (pod.metadata.namespace !== 'kube-system' || pod.metadata.labels?.['k8s-app'] !== 'kube-proxy') return;
+      if (pod.status?.phase === 'Running' && !this.started.has(pod.metadata.uid!)) {
+        this.started.set(pod.metadata.uid!, readProxyConfig(cluster));
+      }
+    });
+  }
 
   /** the configuration the kube-proxy running on `node` started with */
   configFor(node: string): ProxyConfig {

@@ -5,16 +5,11 @@
 import type { Cluster } from '../cluster.ts';
 import type { ShellCommand } from '../shell/command.ts';
 import { curlCommand } from './curl.ts';
-import { externalHostByName } from './outside.ts';
+import { outsideResolver } from './outside.ts';
+import { dockerCommand } from './node-shell.ts';
 import { pingCommand } from './ping.ts';
 import { kubesimCommand } from './trace.ts';
-import { networkConnection, type Resolver } from './transport.ts';
-
-/** the host resolves public names only */
-export const outsideResolver: Resolver = (host) => {
-  const found = externalHostByName(host);
-  return found ? { ok: true, addresses: [found.ip], cnames: [] } : { ok: false };
-};
+import { networkConnection } from './transport.ts';
 
 export function outsideCommands(cluster: Cluster): ShellCommand[] {
   const source = { kind: 'outside' as const };
@@ -25,5 +20,6 @@ export function outsideCommands(cluster: Cluster): ShellCommand[] {
     })),
     pingCommand(() => ({ cluster, source, resolve: outsideResolver, flavour: 'iputils' })),
     kubesimCommand,
+    dockerCommand(cluster),
   ];
 }

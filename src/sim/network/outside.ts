@@ -95,3 +95,9 @@ export function externalRespond(host: ExternalHost, req: HttpRequest): HttpRespo
     body: head ? '' : body,
   };
 }
+
+/** the learner's machine and kind's nodes resolve public names only: cluster.local is CoreDNS's, inside pods */
+export function outsideResolver(host: string): { ok: true; addresses: string[]; cnames: string[] } | { ok: false } {
+  const found = externalHostByName(host);
+  return found ? { ok: true, addresses: [found.ip], cnames: [] } : { ok: false };
+}
