@@ -17,7 +17,7 @@ function deployment(name: string, replicas: number, image: string): Deployment {
   };
 }
 
-function replicaSet(name: string, replicas: number): ReplicaSet {
+export function replicaSet(name: string, replicas: number): ReplicaSet {
   return {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
@@ -36,7 +36,7 @@ function allRunning(cluster: Cluster, expected: number): boolean {
 }
 
 /** advances cluster time in 1 s steps until `done`, at most `limitS` seconds */
-function runUntil(cluster: Cluster, done: () => boolean, limitS = 600): void {
+export function runUntil(cluster: Cluster, done: () => boolean, limitS = 600): void {
   for (let s = 0; s < limitS && !done(); s++) cluster.advance(1000);
   if (!done()) throw new Error('benchmark workload did not converge');
 }

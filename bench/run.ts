@@ -4,6 +4,7 @@ import { VirtualClock } from '../src/sim/clock.ts';
 import { parse } from '../src/sim/shell/parser.ts';
 import { createSession } from '../src/sim/shell/index.ts';
 import { deploymentToRunning, manyReplicaSets, rollingUpdate, type Prepared } from './cluster-cases.ts';
+import { createServices, podTurnsReady, requestThroughService } from './network-cases.ts';
 
 const sink = { stdout: () => {}, stderr: () => {} };
 
@@ -70,6 +71,14 @@ ratio('cluster: growth 100 → 1,000 replicas (rolling update)', r100, r1000);
 const m1000 = await measure('cluster: 1,000 pods over 100 ReplicaSets to Running', manyReplicaSets(100, 10), 7);
 const m10000 = await measure('cluster: 10,000 pods over 1,000 ReplicaSets to Running', manyReplicaSets(1000, 10), 3);
 ratio('cluster: growth 1,000 → 10,000 pods', m1000, m10000);
+
+const n100 = await measure('network: 100 Services × 10 endpoints created and reconciled', createServices(100, 10), 3);
+const n1000 = await measure('network: 1,000 Services × 10 endpoints created and reconciled', createServices(1000, 10), 3);
+ratio('network: growth 100 → 1,000 Services', n100, n1000);
+await measure('network: one request through a Service, 1,000 Services present', requestThroughService(1000, 10), 21);
+const t100 = await measure('network: one pod turns ready, 100 Services present', podTurnsReady(100, 10), 11);
+const t1000 = await measure('network: one pod turns ready, 1,000 Services present', podTurnsReady(1000, 10), 11);
+ratio('network: growth of that cost 100 → 1,000 Services', t100, t1000);
 
 const width = Math.max(...rows.map((r) => r.name.length));
 console.log(`kubesim bench (median wall time, Node ${process.version})`);

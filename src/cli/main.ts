@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
 
   if (args.script === null && process.stdin.isTTY) {
     const color = process.stdout.isTTY === true && !process.env['NO_COLOR'];
-    const machine = createLearnerMachine({ seed, mode: 'realtime', fs });
+    const machine = createLearnerMachine({ seed, mode: 'realtime', fs, ...(args.preset ? { preset: args.preset } : {}) });
     try {
       return await runInteractive(machine.session, color);
     } finally {
@@ -51,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const script = readScript(args.script);
   if (script === null) return 127;
-  const { session } = createLearnerMachine({ seed, mode: 'script', fs });
+  const { session } = createLearnerMachine({ seed, mode: 'script', fs, ...(args.preset ? { preset: args.preset } : {}) });
   const out = {
     stdout: (text: string) => void process.stdout.write(text),
     stderr: (text: string) => void process.stderr.write(text),

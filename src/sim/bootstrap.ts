@@ -5,8 +5,30 @@
 import { VirtualClock } from './clock.ts';
 import { Cluster } from './cluster.ts';
 import { ownerReferenceTo, randomSuffix, timestamp } from './api/meta.ts';
-import type { ConfigMap, DaemonSet, Deployment, Endpoints, KubeObject, Namespace, Node, Pod, Service } from './api/types.ts';
+import type {
+  ConfigMap,
+  DaemonSet,
+  Deployment,
+  Endpoints,
+  EndpointSlice,
+  KubeObject,
+  Namespace,
+  Node,
+  Pod,
+  Service,
+} from './api/types.ts';
 import { CONTAINERD_VERSION, KUBERNETES_VERSION } from './version.ts';
+import { networkOf } from './network/net.ts';
+import { Random } from './random.ts';
+import { KUBE_PROXY_CONFIG, KUBE_PROXY_KUBECONFIG } from './network/kube-proxy-config.ts';
+
+export interface DefaultClusterOptions {
+  /**
+   * false: no cloud load-balancer provider, as on premises before MetalLB is installed —
+   * LoadBalancer Services keep `<pending>` for their external IP
+   */
+  loadBalancerProvider?: boolean;
+}
 
 export interface NodePlan {
   name: string;
@@ -240,9 +262,13 @@ function service(
 }
 
 /** a fresh default cluster, five minutes old, with every system pod running */
-export function createDefaultCluster(seed: number, now?: number): Cluster {
+export function createDefaultCluster(seed: number, now?: number, options: DefaultClusterOptions = {}): Cluster {
   // the cluster was created five minutes before `now` (by default a fixed instant, for replayable scripts)
-  const cluster = new Cluster({ seed, clock: new VirtualClock((now ?? DEFAULT_NOW) - CLUSTER_AGE_MS) });
+  const cluster = new Cluster({
+    seed,
+    clock: new VirtualClock((now ?? DEFAULT_NOW) - CLUSTER_AGE_MS),
+    ...(options.loadBalancerProvider === false ? { loadBalancerProvider: false } : {}),
+  });
   for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
     must(cluster, {
       apiVersion: 'v1',
@@ -344,6 +370,17 @@ export function createDefaultCluster(seed: number, now?: number): Cluster {
     metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
     subsets: [{ addresses: [{ ip: controlPlanePlan.ip }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
   } as Endpoints);
+  // the apiserver writes the kubernetes Service's EndpointSlice itself, named like the Service
+  const apiserverSlice: EndpointSlice = {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: [controlPlanePlan.ip], conditions: { ready: true } }],
+    ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+  };
+  const sliceCreated = cluster.api.create(apiserverSlice, 'default', { random: cluster.endpointsRandom });
+  if (!sliceCreated.ok) throw new Error(`bootstrap could not create the kubernetes EndpointSlice: ${sliceCreated.error.message}`);
   must(
     cluster,
     service(
@@ -367,6 +404,20 @@ export function createDefaultCluster(seed: number, now?: number): Cluster {
     metadata: { name: 'coredns', namespace: 'kube-system' },
     data: { Corefile: COREFILE },
   } as ConfigMap);
+  // its uid comes from a stream of its own, so adding it did not move every later random choice
+  const proxyConfig = cluster.api.create(
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'kube-proxy', namespace: 'kube-system', labels: { app: 'kube-proxy' } },
+      data: { 'config.conf': KUBE_PROXY_CONFIG, 'kubeconfig.conf': KUBE_PROXY_KUBECONFIG },
+    } as ConfigMap,
+    undefined,
+    { random: new Random(seed ^ 0x6b7078) },
+  );
+  if (!proxyConfig.ok) throw new Error(`bootstrap could not create the kube-proxy ConfigMap: ${proxyConfig.error.message}`);
+  // kube-proxy reads its configuration as each of its pods starts: the network watches from now on
+  networkOf(cluster);
   cluster.advance(CLUSTER_AGE_MS);
   return cluster;
 }

@@ -3,15 +3,20 @@
 // `settle`, which lets every component react until nothing is left to do.
 
 import { ApiServer } from './api/apiserver.ts';
+import { ServiceAllocation } from './api/admission/service-allocation.ts';
 import { EventRecorder } from './api/events.ts';
 import { ObjectStore, type WatchEvent } from './api/store.ts';
 import { VirtualClock } from './clock.ts';
 import type { Controller } from './controllers/controller.ts';
 import { DaemonSetController } from './controllers/daemonset.ts';
 import { DeploymentController } from './controllers/deployment.ts';
+import { EndpointsController } from './controllers/endpoints.ts';
+import { EndpointSliceController } from './controllers/endpointslice.ts';
+import { EndpointSliceMirroringController } from './controllers/endpointslice-mirroring.ts';
 import { GarbageCollector } from './controllers/garbage-collector.ts';
 import { NamespaceController } from './controllers/namespace.ts';
 import { ReplicaSetController } from './controllers/replicaset.ts';
+import { ServiceLoadBalancerController } from './controllers/service-lb.ts';
 import { Kubelet } from './kubelet/kubelet.ts';
 import { Random } from './random.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
@@ -24,11 +29,18 @@ const MAX_ROUNDS = 10_000;
 export interface ClusterOptions {
   seed: number;
   clock?: VirtualClock;
+  /** a simulated cloud load-balancer provider (default true); without one LoadBalancer Services stay pending */
+  loadBalancerProvider?: boolean;
 }
+
+/** the seed of the endpoints controllers' own generator, so their objects leave other random choices alone */
+const ENDPOINTS_SEED_MIX = 0x5eed_e9d5;
 
 export class Cluster {
   readonly clock: VirtualClock;
   readonly random: Random;
+  /** draws the names and uids of Endpoints and EndpointSlices (the controllers' and the apiserver's own) */
+  readonly endpointsRandom: Random;
   readonly store = new ObjectStore();
   readonly api: ApiServer;
   readonly events: EventRecorder;
@@ -43,7 +55,9 @@ export class Cluster {
   constructor(options: ClusterOptions) {
     this.clock = options.clock ?? new VirtualClock();
     this.random = new Random(options.seed);
+    this.endpointsRandom = new Random((options.seed ^ ENDPOINTS_SEED_MIX) >>> 0);
     this.api = new ApiServer(this.store, this.clock, this.random);
+    this.api.addAdmission(new ServiceAllocation(this.random));
     this.events = new EventRecorder(this.api);
     this.scheduler = new Scheduler(this.api, this.events, this.random);
     this.kubelet = new Kubelet({
@@ -60,7 +74,15 @@ export class Cluster {
       new DaemonSetController(this.api, this.events),
       new GarbageCollector(this.api),
       new NamespaceController(this.api),
+      new EndpointsController(this.api, this.events, this.endpointsRandom),
+      new EndpointSliceController(this.api, this.events, this.endpointsRandom),
+      new EndpointSliceMirroringController(this.api, this.events, this.endpointsRandom),
     ];
+    if (options.loadBalancerProvider !== false) {
+      this.controllers.push(
+        new ServiceLoadBalancerController(this.api, this.events, { schedule: (ms, fn) => this.after(ms, fn) }),
+      );
+    }
     // no component reacts to Events, and there are many of them: they skip the controllers' queue
     this.store.watch((event) => {
       if (event.resource !== 'events') this.pending.push(event);

@@ -8,7 +8,7 @@ import { outsideCommands } from './network/outside-tools.ts';
 import { createSession } from './shell/index.ts';
 import type { ShellSession } from './shell/session.ts';
 import type { VirtualFs } from './shell/vfs.ts';
-import { createWorld, type World } from './world.ts';
+import { createWorld, PRESETS, type World } from './world.ts';
 
 export interface LearnerMachine {
   session: ShellSession;
@@ -24,11 +24,13 @@ export interface MachineSetup {
   fs?: VirtualFs;
   /** how often the real-time driver advances the cluster, in ms */
   tickMs?: number;
+  /** which cluster to start (see PRESETS in world.ts); the kind-like default when left out */
+  preset?: string;
 }
 
 export function createLearnerMachine(setup: MachineSetup): LearnerMachine {
   const wall = new RealClock();
-  const world = createWorld(setup.seed, setup.mode === 'realtime' ? wall.now() : undefined);
+  const world = createWorld(setup.seed, setup.mode === 'realtime' ? wall.now() : undefined, PRESETS[setup.preset ?? 'kind']);
   const options = {
     seed: setup.seed,
     world,

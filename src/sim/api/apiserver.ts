@@ -30,7 +30,15 @@ export interface AdmissionPlugin {
   admit(obj: KubeObject, old: KubeObject | undefined, api: ApiServer): StatusError | null;
   /** frees what admit took (an IP, a port) when the object goes away */
   release?(obj: KubeObject): void;
+  /**
+   * runs before validation, as the registry's BeginCreate and BeginUpdate hooks do (the Service
+   * registry allocates cluster IPs and node ports there); may change the object, or refuse it.
+   * `finish` is told whether the write went through, so a refused write can give back what it took.
+   */
+  begin?(obj: KubeObject, old: KubeObject | undefined, api: ApiServer, dryRun: boolean): AdmissionBegin;
 }
+
+export type AdmissionBegin = { ok: true; finish(success: boolean): void } | { ok: false; error: StatusError };
 
 export const FINALIZER_FOREGROUND = 'foregroundDeletion';
 export const FINALIZER_ORPHAN = 'orphan';
@@ -65,9 +73,14 @@ export class ApiServer {
 
   /**
    * POST: the object is copied (unless the caller hands over a fresh object it will not touch
-   * again, as controllers do); the stored version is returned
+   * again, as controllers do); the stored version is returned. `random`, when given, draws the
+   * generated name and uid, so a controller's objects do not shift everyone else's random choices
    */
-  create<T extends KubeObject>(input: T, namespace?: string, options: { handOver?: boolean } = {}): ApiResult<T> {
+  create<T extends KubeObject>(
+    input: T,
+    namespace?: string,
+    options: { handOver?: boolean; dryRun?: boolean; random?: Random } = {},
+  ): ApiResult<T> {
     const type = this.typeOf(input.kind);
     const obj = options.handOver ? input : (clone(input) as T);
     if (type.namespaced) {
@@ -81,24 +94,33 @@ export class ApiServer {
       delete obj.metadata.namespace;
     }
     if (!obj.metadata.name && obj.metadata.generateName) {
-      obj.metadata.name = obj.metadata.generateName + randomSuffix(this.random);
+      obj.metadata.name = obj.metadata.generateName + randomSuffix(options.random ?? this.random);
     }
     applyDefaults(obj);
+    const begun = this.begin(obj, undefined, options.dryRun ?? false);
+    if (!begun.ok) return begun;
+    const fail = (error: StatusError): ApiResult<T> => {
+      begun.finish(false);
+      return { ok: false, error };
+    };
     const errors = validateCreate(obj);
-    if (errors.length > 0) return { ok: false, error: invalid(obj.kind, obj.metadata.name ?? '', errors, type) };
+    if (errors.length > 0) return fail(invalid(obj.kind, obj.metadata.name ?? '', errors, type));
     if (this.store.get(type.resource, obj.metadata.namespace, obj.metadata.name!)) {
-      return { ok: false, error: alreadyExists(qualifiedName(type), obj.metadata.name!) };
+      return fail(alreadyExists(qualifiedName(type), obj.metadata.name!));
     }
     for (const plugin of this.admission) {
       const error = plugin.admit(obj, undefined, this);
-      if (error) return { ok: false, error };
+      if (error) return fail(error);
     }
     const meta = obj.metadata;
-    meta.uid = randomUid(this.random);
+    meta.uid = randomUid(options.random ?? this.random);
     meta.creationTimestamp = timestamp(this.clock.now());
     if (hasGeneration(obj)) meta.generation = 1;
     delete meta.deletionTimestamp;
     delete meta.resourceVersion;
+    begun.finish(true);
+    // a server-side dry run answers with the object as it would be stored, and stores nothing
+    if (options.dryRun) return { ok: true, object: obj, warnings: [] };
     return { ok: true, object: this.store.put(type.resource, obj) as T, warnings: [] };
   }
 
@@ -121,22 +143,46 @@ export class ApiServer {
     const obj = clone(input) as T;
     if (!options.withStatus && 'status' in old) obj.status = clone(old.status);
     applyDefaults(obj);
+    const begun = this.begin(obj, old, false);
+    if (!begun.ok) return begun;
     const errors = validateUpdate(obj, old);
-    if (errors.length > 0) return { ok: false, error: invalid(obj.kind, obj.metadata.name!, errors, type) };
+    if (errors.length > 0) {
+      begun.finish(false);
+      return { ok: false, error: invalid(obj.kind, obj.metadata.name!, errors, type) };
+    }
     for (const plugin of this.admission) {
       const error = plugin.admit(obj, old, this);
-      if (error) return { ok: false, error };
+      if (error) {
+        begun.finish(false);
+        return { ok: false, error };
+      }
     }
+    begun.finish(true);
     // the server owns these fields; clients cannot change them
     obj.metadata.uid = old.metadata.uid!;
     obj.metadata.creationTimestamp = old.metadata.creationTimestamp!;
     if (old.metadata.deletionTimestamp) obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
     else delete obj.metadata.deletionTimestamp;
     if (hasGeneration(obj)) {
-      const specChanged = JSON.stringify(obj.spec) !== JSON.stringify(old.spec);
+      const specChanged = JSON.stringify(generationalPart(obj)) !== JSON.stringify(generationalPart(old));
       obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0);
     }
     return { ok: true, object: this.store.put(type.resource, obj) as T, warnings: [] };
+  }
+
+  /** every plugin's begin, in order; when one refuses, those already begun are finished as failed */
+  private begin(obj: KubeObject, old: KubeObject | undefined, dryRun: boolean): AdmissionBegin {
+    const finishers: ((success: boolean) => void)[] = [];
+    for (const plugin of this.admission) {
+      const begun = plugin.begin?.(obj, old, this, dryRun);
+      if (!begun) continue;
+      if (!begun.ok) {
+        for (const finish of finishers) finish(false);
+        return begun;
+      }
+      finishers.push((success) => begun.finish(success));
+    }
+    return { ok: true, finish: (success) => finishers.forEach((finish) => finish(success)) };
   }
 
   /** controllers write status (and sometimes metadata) without generation bumps or validation */
@@ -206,7 +252,20 @@ export class ApiServer {
   }
 }
 
+/** what a generation counts changes of: the spec, or an EndpointSlice's body (it has no spec) */
+function generationalPart(obj: KubeObject): unknown {
+  if (obj.kind !== 'EndpointSlice') return obj.spec;
+  return [obj['addressType'], obj['endpoints'], obj['ports']];
+}
+
 /** kinds whose metadata.generation tracks spec changes */
 function hasGeneration(obj: KubeObject): boolean {
-  return obj.kind !== 'Event' && obj.kind !== 'Endpoints' && obj.kind !== 'ConfigMap' && obj.kind !== 'Node';
+  return (
+    obj.kind !== 'Event' &&
+    obj.kind !== 'Endpoints' &&
+    obj.kind !== 'ConfigMap' &&
+    obj.kind !== 'Node' &&
+    // the Service strategy never sets one either
+    obj.kind !== 'Service'
+  );
 }

@@ -8,6 +8,7 @@ import type {
   DaemonSet,
   Deployment,
   Endpoints,
+  EndpointSlice,
   KubeObject,
   Namespace,
   Pod,
@@ -40,7 +41,19 @@ export function applyDefaults(obj: KubeObject): void {
       return;
     case 'Namespace':
       return defaultNamespace(obj as Namespace);
+    case 'EndpointSlice':
+      return defaultEndpointSlice(obj as EndpointSlice);
   }
+}
+
+/** SetDefaults_EndpointPort; the required lists, stored empty, read back as null */
+function defaultEndpointSlice(slice: EndpointSlice): void {
+  for (const port of slice.ports ?? []) {
+    port.name ??= '';
+    port.protocol ??= 'TCP';
+  }
+  if (!slice.ports?.length) slice.ports = null;
+  if (!slice.endpoints?.length) slice.endpoints = null;
 }
 
 /** Always for `:latest` or no tag (parsers.ParseImageName), IfNotPresent otherwise */

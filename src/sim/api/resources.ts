@@ -55,6 +55,15 @@ export const SIMULATED_TYPES: ResourceType[] = [
   apps('deployments', 'deployment', 'Deployment', ['deploy']),
   apps('replicasets', 'replicaset', 'ReplicaSet', ['rs']),
   apps('daemonsets', 'daemonset', 'DaemonSet', ['ds']),
+  {
+    resource: 'endpointslices',
+    singular: 'endpointslice',
+    kind: 'EndpointSlice',
+    shortNames: [],
+    group: 'discovery.k8s.io',
+    version: 'v1',
+    namespaced: true,
+  },
 ];
 
 const byKind = new Map(SIMULATED_TYPES.map((t) => [t.kind, t]));

@@ -419,6 +419,40 @@ export interface Endpoints extends KubeObject {
   subsets?: EndpointSubset[];
 }
 
+/** discovery.k8s.io/v1 EndpointPort: name and protocol are defaulted ("" and TCP); port may be unset */
+export interface EndpointSlicePort {
+  name?: string;
+  port?: number;
+  protocol?: 'TCP' | 'UDP' | 'SCTP';
+  appProtocol?: string;
+}
+
+export interface EndpointConditions {
+  ready?: boolean;
+  serving?: boolean;
+  terminating?: boolean;
+}
+
+/** one backend of an EndpointSlice, usually a pod */
+export interface Endpoint {
+  addresses: string[];
+  conditions?: EndpointConditions;
+  hostname?: string;
+  targetRef?: ObjectReference;
+  nodeName?: string;
+  zone?: string;
+  hints?: { forZones?: { name: string }[]; forNodes?: { name: string }[] };
+}
+
+export interface EndpointSlice extends KubeObject {
+  apiVersion: 'discovery.k8s.io/v1';
+  kind: 'EndpointSlice';
+  addressType: 'IPv4' | 'IPv6' | 'FQDN';
+  /** required lists: stored empty, they read back as null */
+  endpoints?: Endpoint[] | null;
+  ports?: EndpointSlicePort[] | null;
+}
+
 export interface ConfigMap extends KubeObject {
   apiVersion: 'v1';
   kind: 'ConfigMap';
@@ -451,5 +485,6 @@ export type AnyKind =
   | KubeEvent
   | Service
   | Endpoints
+  | EndpointSlice
   | ConfigMap
   | DaemonSet;

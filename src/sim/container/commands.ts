@@ -22,10 +22,11 @@ import type { Node } from '../api/types.ts';
 import { ashExportOrder, bashExportOrder } from './environment.ts';
 import type { ContainerInstance } from './instances.ts';
 import { containerLs } from './ls.ts';
-import { podLocalTransport, podPingContext, podResolver } from './pod-network.ts';
+import { podLocalTransport, podPingContext } from './pod-network.ts';
 import { wgetCommand } from '../network/wget.ts';
 import { pingCommand } from '../network/ping.ts';
 import { curlCommand } from '../network/curl.ts';
+import { podDnsCommands, podLookupResolver } from './pod-dns.ts';
 
 /** a shell running inside a container: what its builtins and `env` need */
 export interface PodShellState {
@@ -50,7 +51,7 @@ export interface InContainer {
 }
 
 /** the tools the course's later lessons bring (curl, wget, nslookup …): present, not simulated yet */
-const NOT_SIMULATED = ['nslookup', 'nc', 'ip', 'ifconfig', 'netstat', 'top', 'vi', 'nginx'];
+const NOT_SIMULATED = ['nc', 'ip', 'ifconfig', 'netstat', 'top', 'vi', 'nginx'];
 
 /** the prefix a shell puts on its builtins' messages */
 function builtinPrefix(state: PodShellState): string {
@@ -511,9 +512,10 @@ export function containerCommands(inside: InContainer): ShellCommand[] {
   ] as const) {
     if (has(name)) tools.push(command);
   }
-  if (has('curl')) tools.push(curlCommand(() => podLocalTransport(inside.instance, podResolver(inside.instance))));
-  if (has('wget')) tools.push(wgetCommand(() => podLocalTransport(inside.instance, podResolver(inside.instance))));
+  if (has('curl')) tools.push(curlCommand(() => podLocalTransport(inside.instance, podLookupResolver(inside.instance))));
+  if (has('wget')) tools.push(wgetCommand(() => podLocalTransport(inside.instance, podLookupResolver(inside.instance))));
   if (has('ping')) tools.push(pingCommand(() => podPingContext(inside.instance)));
+  tools.push(...podDnsCommands(inside.instance));
   for (const name of NOT_SIMULATED) if (has(name)) tools.push(notSimulated(name));
   // a shell started from a shell counts its own process
   const shells: ShellCommand[] = [];

@@ -6,6 +6,7 @@
 import type { Pod } from '../api/types.ts';
 import { VirtualFs, type TimeSource } from '../shell/vfs.ts';
 import type { ImageProfile } from './image-profiles.ts';
+import { podResolverConfig, renderResolvConf } from '../network/resolver.ts';
 
 const CLUSTER_DOMAIN = 'cluster.local';
 
@@ -46,13 +47,9 @@ export function managedHosts(identity: PodNetworkIdentity, hostAliases: { ip: st
   return text;
 }
 
-/** /etc/resolv.conf for the pod's dnsPolicy; ClusterFirst names the cluster DNS Service */
+/** /etc/resolv.conf for the pod's dnsPolicy, rendered from the same configuration its DNS tools use */
 export function resolvConf(pod: Pod, dnsIP: string): string {
-  const policy = pod.spec.dnsPolicy ?? 'ClusterFirst';
-  const clusterFirst = policy === 'ClusterFirst' || (policy === 'ClusterFirstWithHostNet' && pod.spec.hostNetwork);
-  if (!clusterFirst) return 'nameserver 172.18.0.1\noptions ndots:0\n';
-  const ns = pod.metadata.namespace ?? 'default';
-  return `search ${ns}.svc.${CLUSTER_DOMAIN} svc.${CLUSTER_DOMAIN} ${CLUSTER_DOMAIN}\nnameserver ${dnsIP}\noptions ndots:5\n`;
+  return renderResolvConf(podResolverConfig(pod, dnsIP));
 }
 
 export interface ContainerFsInput {

@@ -272,6 +272,9 @@ export function profileFor(image: ImageInfo): ImageProfile {
       return CURL;
     case 'docker.io/alicek106/rr-test':
       return image.reference.endsWith(':echo-hostname') ? ECHO_HOSTNAME : DEBIAN_LIKE;
+    // Debian jessie with dnsutils: dash as sh, bash, GNU tools
+    case 'registry.k8s.io/e2e-test-images/jessie-dnsutils':
+      return DEBIAN_LIKE;
     default:
       return { ...DEBIAN_LIKE, shells: {}, dirs: ['/dev', '/etc', '/proc', '/sys'] };
   }

@@ -8,8 +8,7 @@ import type { HttpRequest } from '../images/http.ts';
 import type { Connection, CurlTransport } from '../network/curl.ts';
 import { networkConnection, serve, type Resolver } from '../network/transport.ts';
 import type { ContainerInstance } from './instances.ts';
-import type { Service } from '../api/types.ts';
-import { externalHostByName } from '../network/outside.ts';
+import { podLookupResolver } from './pod-dns.ts';
 import type { Cluster } from '../cluster.ts';
 import type { NetSource } from '../network/net.ts';
 import type { PingFlavour } from '../network/ping.ts';
@@ -57,26 +56,6 @@ export function podLocalTransport(instance: ContainerInstance, resolve: Resolver
   };
 }
 
-/** INTERIM until the DNS module lands: cluster names by the pod's search path, then outside hosts */
-export function podResolver(instance: ContainerInstance): Resolver {
-  const { cluster, pod } = instance;
-  return (host) => {
-    const ns = pod.metadata.namespace!;
-    const name = host.toLowerCase().replace(/\.$/, '');
-    const parts = name.replace(/\.svc\.cluster\.local$|\.svc$/, '').split('.');
-    if (parts.length <= 2) {
-      const svc = cluster.api.get<Service>('Service', parts[1] ?? ns, parts[0]!);
-      if (svc?.spec.clusterIP && svc.spec.clusterIP !== 'None') return { ok: true, addresses: [svc.spec.clusterIP], cnames: [] };
-      if (svc?.spec.type === 'ExternalName' && svc.spec.externalName) {
-        const target = externalHostByName(svc.spec.externalName);
-        if (target) return { ok: true, addresses: [target.ip], cnames: [svc.spec.externalName] };
-      }
-    }
-    const external = externalHostByName(name);
-    return external ? { ok: true, addresses: [external.ip], cnames: [] } : { ok: false };
-  };
-}
-
 export function podPingContext(instance: ContainerInstance): {
   cluster: Cluster;
   source: NetSource;
@@ -87,7 +66,7 @@ export function podPingContext(instance: ContainerInstance): {
   return {
     cluster: instance.cluster,
     source: { kind: 'pod', pod: instance.pod },
-    resolve: podResolver(instance),
+    resolve: podLookupResolver(instance),
     flavour: busybox ? 'busybox' : 'iputils',
   };
 }

@@ -236,6 +236,26 @@ function systemImage(parsed: ParsedImage): ImageInfo | null {
   };
 }
 
+/** toolbox images from registries other than Docker Hub, by repository */
+const REGISTRY_TOOLBOXES: Record<string, { tags: string[]; info: (reference: string) => ImageInfo }> = {
+  // the Kubernetes DNS-debugging page's image: Debian jessie with dnsutils (dig, nslookup, host)
+  'registry.k8s.io/e2e-test-images/jessie-dnsutils': {
+    tags: ['1.3'],
+    info: (reference) => ({
+      reference,
+      imageID: `registry.k8s.io/e2e-test-images/jessie-dnsutils@${digestFor(reference)}`,
+      sizeBytes: 73_821_466,
+      defaultCommand: ['bash'],
+      entrypointLength: 0,
+      shells: ['bash', 'sh'],
+      binaries: [...COREUTILS, 'dig', 'nslookup', 'host'],
+      startupLog: () => [],
+      listens: [],
+      stopsOnSigterm: false,
+    }),
+  },
+};
+
 const cache = new Map<string, ImageInfo | null>();
 
 /** the image's behaviour, or null when no such image exists (the pull fails) */
@@ -252,6 +272,8 @@ function findImage(image: string): ImageInfo | null {
   const parsed = parseImage(image);
   const system = systemImage(parsed);
   if (system) return system;
+  const toolbox = REGISTRY_TOOLBOXES[`${parsed.registry}/${parsed.repository}`];
+  if (toolbox) return toolbox.tags.includes(parsed.tag) ? toolbox.info(parsed.reference) : null;
   if (parsed.registry !== 'docker.io') return null;
   const short = parsed.repository.replace(/^library\//, '');
   for (const family of FAMILIES) {

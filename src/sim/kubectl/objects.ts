@@ -6,6 +6,7 @@ import { apiVersionOf, typeForKind, type ResourceType } from '../api/resources.t
 import { kubectlMessage, type StatusError } from '../api/status-errors.ts';
 import { matchesRequirements, parseSelector } from '../api/validation/selectors.ts';
 import type { KubeObject } from '../api/types.ts';
+import { warnDeprecated } from './deprecation.ts';
 import type { KubectlEnv } from './env.ts';
 import type { Manifest } from './manifests.ts';
 import { strictDecodingError, unknownFields } from './strict-decoding.ts';
@@ -31,7 +32,6 @@ const REAL_BUT_NOT_SIMULATED = new Set([
   'LimitRange',
   'ResourceQuota',
   'StorageClass',
-  'EndpointSlice',
   'ControllerRevision',
   'PriorityClass',
   'CustomResourceDefinition',
@@ -40,7 +40,11 @@ const REAL_BUT_NOT_SIMULATED = new Set([
 export type Mapped =
   { ok: true; type: ResourceType; object: KubeObject; namespace: string | undefined } | { ok: false; error: string };
 
-export function mapManifest(env: KubectlEnv, manifest: Manifest): Mapped {
+/**
+ * `warn: false` leaves the apiserver's deprecation warning to the caller, for verbs that send
+ * their requests later than they read the manifests (delete)
+ */
+export function mapManifest(env: KubectlEnv, manifest: Manifest, options: { warn?: boolean } = {}): Mapped {
   const object = manifest.object;
   const name = object.metadata?.name ?? '';
   const type = typeForKind(object.kind);
@@ -56,6 +60,7 @@ export function mapManifest(env: KubectlEnv, manifest: Manifest): Mapped {
       error: `error: resource mapping not found for name: "${name}" namespace: "${object.metadata?.namespace ?? ''}" from "${manifest.source}": no matches for kind "${object.kind}" in version "${object.apiVersion}"\nensure CRDs are installed first\n`,
     };
   }
+  if (options.warn !== false) warnDeprecated(env, type.kind);
   if (!type.namespaced) return { ok: true, type, object, namespace: undefined };
   const own = object.metadata.namespace;
   if (own && env.namespaceGiven && own !== env.namespace) {

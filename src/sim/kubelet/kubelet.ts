@@ -83,6 +83,8 @@ export class Kubelet {
   private pods = new Map<string, PodRuntime>();
   private pools = new Map<string, IpPool>();
   private imagesOnNode = new Map<string, Set<string>>();
+  /** each namespace's Services as a container starting now sees them; dropped when one changes */
+  private serviceSnapshots = new Map<string, Service[]>();
 
   constructor(private readonly deps: KubeletDeps) {}
 
@@ -99,6 +101,11 @@ export class Kubelet {
   }
 
   handle(event: WatchEvent): void {
+    if (event.resource === 'services') {
+      // every namespace's snapshot holds default/kubernetes
+      if (event.object.metadata.namespace === 'default') this.serviceSnapshots.clear();
+      else this.serviceSnapshots.delete(event.object.metadata.namespace ?? '');
+    }
     if (event.resource !== 'pods') return;
     const pod = event.object as Pod;
     const uid = pod.metadata.uid!;
@@ -223,7 +230,7 @@ export class Kubelet {
         pullBackoffMs: 0,
         logs: [],
         previousLogs: null,
-        services: this.deps.api.list<Service>('Service'),
+        services: this.servicesIn(pod.metadata.namespace!),
       })),
       epoch: 0,
       stopping: false,
@@ -332,7 +339,7 @@ export class Kubelet {
     c.containerID = `containerd://${hex(this.deps.random, 64)}`;
     // the environment is built when the container starts, from the Services that exist then
     // (only the pod's own namespace matters: service variables never cross namespaces)
-    c.services = this.deps.api.list<Service>('Service', runtime.namespace);
+    c.services = this.servicesIn(runtime.namespace);
     this.deps.events.record(pod, 'Normal', 'Created', `Created container: ${c.spec.name}`, source, fieldPath);
     if (c.plan.startError) {
       this.deps.events.record(pod, 'Warning', 'Failed', `Error: ${c.plan.startError}: unknown`, source, fieldPath);
@@ -440,6 +447,21 @@ export class Kubelet {
     this.pods.delete(uid);
     // a host-network pod's address is the node's, outside the pool: release ignores it
     if (runtime.ip) this.pools.get(runtime.node)?.release(runtime.ip);
+  }
+
+  /**
+   * the Services a container's environment is built from: its namespace's, plus the apiserver's
+   * `kubernetes` Service that every pod learns about; listed once and shared until one changes
+   */
+  private servicesIn(namespace: string): Service[] {
+    let services = this.serviceSnapshots.get(namespace);
+    if (!services) {
+      services = this.deps.api.list<Service>('Service', namespace);
+      const master = namespace === 'default' ? undefined : this.deps.api.get<Service>('Service', 'default', 'kubernetes');
+      if (master) services.push(master);
+      this.serviceSnapshots.set(namespace, services);
+    }
+    return services;
   }
 
   private writeStatus(runtime: PodRuntime): void {

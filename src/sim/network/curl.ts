@@ -4,6 +4,7 @@
 
 import type { ShellCommand } from '../shell/command.ts';
 import type { HttpRequest, HttpResponse } from '../images/http.ts';
+import { STATUS_INTERRUPTED } from '../shell/shell.ts';
 
 export type Connection =
   | {
@@ -174,7 +175,7 @@ export function curlCommand(transport: () => CurlTransport): ShellCommand {
   return {
     name: 'curl',
     summary: 'transfer a URL (HTTP)',
-    run({ args, out, fs }) {
+    async run({ args, out, fs, clock, interrupt }) {
       const parsed = parse(args);
       if (typeof parsed === 'string') {
         out.stderr(parsed);
@@ -212,6 +213,8 @@ export function curlCommand(transport: () => CurlTransport): ShellCommand {
         return fail(7, `Failed to connect to ${url.host} port ${url.port} after 0 ms: Could not connect to server`);
       if (connection.kind === 'timeout') {
         const ms = Math.round((o.maxTime ?? 134) * 1000) + 1;
+        // nothing answers: curl waits for --max-time or the kernel's connect timeout (Ctrl-C ends it)
+        if (!(await clock.sleep(ms, interrupt))) return STATUS_INTERRUPTED;
         return fail(
           28,
           o.maxTime !== null

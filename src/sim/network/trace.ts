@@ -35,7 +35,11 @@ function hopLine(hop: Hop): string {
 }
 
 export function formatTrace(trace: Trace): string {
-  const outcome = { connected: 'connected', refused: 'connection refused', timeout: 'no answer' }[trace.outcome];
+  const first = trace.hops[0];
+  const unresolved = first?.step === 'dns' && first.addresses.length === 0;
+  const outcome = unresolved
+    ? 'name not resolved'
+    : { connected: 'connected', refused: 'connection refused', timeout: 'no answer' }[trace.outcome];
   const lines = [`${trace.from} → ${trace.to}: ${outcome}`];
   trace.hops.forEach((hop, i) => lines.push(`  ${i + 1}. ${hopLine(hop)}`));
   return lines.join('\n') + '\n';

@@ -4,6 +4,7 @@
 
 import type { ShellCommand } from '../shell/command.ts';
 import type { CurlTransport } from './curl.ts';
+import { STATUS_INTERRUPTED } from '../shell/shell.ts';
 
 interface Options {
   quiet: boolean;
@@ -11,6 +12,7 @@ interface Options {
   timeout: number | null;
   serverResponse: boolean;
   userAgent: string | null;
+  headers: [string, string][];
   url: string | null;
 }
 
@@ -24,7 +26,15 @@ Retrieve files via HTTP or FTP
 `;
 
 function parse(args: string[]): Options | null {
-  const o: Options = { quiet: false, output: null, timeout: null, serverResponse: false, userAgent: null, url: null };
+  const o: Options = {
+    quiet: false,
+    output: null,
+    timeout: null,
+    serverResponse: false,
+    userAgent: null,
+    headers: [],
+    url: null,
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = (): string | null => (i + 1 < args.length ? args[++i]! : null);
@@ -49,6 +59,11 @@ function parse(args: string[]): Options | null {
           break;
         }
       }
+    } else if (a === '--header') {
+      const v = value();
+      const colon = v?.indexOf(':') ?? -1;
+      if (v === null || colon <= 0) return null;
+      o.headers.push([v.slice(0, colon).trim(), v.slice(colon + 1).trim()]);
     } else if (a === '--quiet') o.quiet = true;
     else if (a === '--server-response') o.serverResponse = true;
     else if (a.startsWith('-')) return null;
@@ -66,7 +81,7 @@ export function wgetCommand(transport: () => CurlTransport): ShellCommand {
   return {
     name: 'wget',
     summary: 'retrieve a URL over HTTP (busybox)',
-    run({ args, out, fs }) {
+    async run({ args, out, fs, clock, interrupt }) {
       const o = parse(args);
       if (!o || !o.url) {
         out.stderr(USAGE);
@@ -106,6 +121,8 @@ export function wgetCommand(transport: () => CurlTransport): ShellCommand {
         return 1;
       }
       if (connection.kind === 'timeout') {
+        // -T bounds the wait; without it the kernel gives up on the connection after about two minutes
+        if (!(await clock.sleep((o.timeout ?? 127) * 1000, interrupt))) return STATUS_INTERRUPTED;
         out.stderr(
           o.timeout !== null
             ? 'wget: download timed out\n'
@@ -113,10 +130,11 @@ export function wgetCommand(transport: () => CurlTransport): ShellCommand {
         );
         return 1;
       }
-      const hostHeader = port === 80 ? host : `${host}:${port}`;
+      const hostHeader = o.headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? (port === 80 ? host : `${host}:${port}`);
       const headers: [string, string][] = [
         ['Host', hostHeader],
         ['User-Agent', o.userAgent ?? 'Wget'],
+        ...o.headers.filter(([k]) => k.toLowerCase() !== 'host'),
         ['Connection', 'close'],
       ];
       const response = connection.respond({ method: 'GET', path, host: hostHeader, headers });

@@ -8,6 +8,7 @@ import type {
   DaemonSet,
   Deployment,
   Endpoints,
+  EndpointSlice,
   KubeObject,
   Namespace,
   Pod,
@@ -20,6 +21,7 @@ import { semanticEqual, validateObjectMeta, validateObjectMetaUpdate } from './m
 import { nameIsDNSSubdomain } from './names.ts';
 import { prepareNamespaceUpdate, validateNamespace, validateNamespaceUpdate } from './namespace.ts';
 import { imageWhitespace, validatePod, validateTolerations } from './pod.ts';
+import * as discovery from './discovery.ts';
 import * as svcs from './service.ts';
 import * as workloads from './workloads.ts';
 
@@ -50,6 +52,8 @@ export function validateCreate(obj: KubeObject): FieldError[] {
       return svcs.validateService(obj as Service);
     case 'Endpoints':
       return svcs.validateEndpoints(obj as Endpoints);
+    case 'EndpointSlice':
+      return discovery.validateEndpointSlice(obj as EndpointSlice);
     case 'Namespace':
       return validateNamespace(obj as Namespace);
     default:
@@ -78,6 +82,8 @@ export function validateUpdate(obj: KubeObject, old: KubeObject): FieldError[] {
       return svcs.validateServiceUpdate(obj as Service, old as Service);
     case 'Endpoints':
       return [...validateObjectMetaUpdate(obj.metadata, old.metadata), ...svcs.validateEndpoints(obj as Endpoints)];
+    case 'EndpointSlice':
+      return discovery.validateEndpointSliceUpdate(obj as EndpointSlice, old as EndpointSlice);
     case 'Namespace':
       return validateNamespaceUpdate(obj as Namespace, old as Namespace);
     default:
@@ -119,6 +125,9 @@ export function prepareServiceUpdate(svc: Service, old: Service): void {
       if (!p.nodePort && was && !used.has(was)) p.nodePort = was;
     }
   }
+  if (needsHealthCheck(before) && needsHealthCheck(spec) && !spec.healthCheckNodePort && before.healthCheckNodePort) {
+    spec.healthCheckNodePort = before.healthCheckNodePort;
+  }
   if (needsClusterIP(before) && !needsClusterIP(spec)) {
     if (same(spec.clusterIPs, before.clusterIPs) && spec.clusterIP === before.clusterIP) {
       delete spec.clusterIP;
@@ -127,13 +136,11 @@ export function prepareServiceUpdate(svc: Service, old: Service): void {
     if (same(spec.ipFamilies, before.ipFamilies)) delete spec.ipFamilies;
     if (spec.ipFamilyPolicy === before.ipFamilyPolicy) delete spec.ipFamilyPolicy;
   }
+  // sameNodePorts: ports may be added, removed or changed as long as no net-new node port appears
   if (
     needsNodePort(before) &&
     !needsNodePort(spec) &&
-    same(
-      spec.ports?.map((p) => p.nodePort),
-      before.ports?.map((p) => p.nodePort),
-    )
+    (spec.ports ?? []).every((p) => !p.nodePort || before.ports?.some((o) => o.nodePort === p.nodePort))
   ) {
     for (const p of spec.ports ?? []) delete p.nodePort;
   }

@@ -57,7 +57,7 @@ function validateServicePort(sp: ServicePort, requireName: boolean, seen: Set<st
 }
 
 /** ValidateServiceClusterIPsRelatedFields: clusterIP, clusterIPs, ipFamilies and ipFamilyPolicy together */
-function validateClusterIPs(spec: ServiceSpec): FieldError[] {
+export function validateClusterIPs(spec: ServiceSpec): FieldError[] {
   if (spec.type === 'ExternalName') return [];
   const errs: FieldError[] = [];
   const ips = spec.clusterIPs ?? [];

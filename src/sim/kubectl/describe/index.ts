@@ -6,6 +6,7 @@ import type {
   DaemonSet,
   Deployment,
   Endpoints,
+  EndpointSlice,
   KubeObject,
   Namespace,
   Node,
@@ -17,6 +18,7 @@ import type {
 import { describeConfigMap } from './configmap.ts';
 import { describeDaemonSet } from './daemonset.ts';
 import { describeDeployment } from './deployment.ts';
+import { describeEndpointSlice } from './endpointslice.ts';
 import { eventsAbout, nodeEvents, type DescribeCluster } from './events.ts';
 import { describeGeneric } from './generic.ts';
 import { describeNamespace } from './namespace.ts';
@@ -57,6 +59,8 @@ export function describeObject(obj: KubeObject, ctx: DescribeContext): string {
       return describeService(obj as Service, cluster, events(), now);
     case 'Endpoints':
       return describeEndpoints(obj as Endpoints, events(), now);
+    case 'EndpointSlice':
+      return describeEndpointSlice(obj as EndpointSlice, events(), now);
     case 'ConfigMap':
       return describeConfigMap(obj as ConfigMap, events(), now);
     default:
@@ -71,4 +75,5 @@ export { describeNode } from './node.ts';
 export { describeNamespace } from './namespace.ts';
 export { describeService, describeEndpoints } from './service.ts';
 export { describeConfigMap } from './configmap.ts';
+export { describeEndpointSlice } from './endpointslice.ts';
 export { describeDaemonSet } from './daemonset.ts';

@@ -3,7 +3,7 @@
 // Endpoints object's subsets
 
 import { selectorFromSet, matchesRequirements } from '../../api/validation/selectors.ts';
-import type { Endpoints, KubeEvent, Pod, Service } from '../../api/types.ts';
+import type { EndpointSlice, Endpoints, KubeEvent, Pod, Service } from '../../api/types.ts';
 import { formatLabels } from '../printers/row-helpers.ts';
 import { describeEvents, type DescribeCluster } from './events.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './format.ts';
@@ -15,8 +15,23 @@ export interface SliceView {
   endpoints: { address: string; ready: boolean }[];
 }
 
-/** a Service's slices: from its Endpoints object, or as the EndpointSlice controller would cut them */
+/**
+ * a Service's slices, found by their kubernetes.io/service-name label as describe lists them. a
+ * store that never held an EndpointSlice (the describe tests' hand-filled clusters) stands in for a
+ * cluster without the discovery API: there they come from the Endpoints object, or from the pods
+ * as the EndpointSlice controller would cut them
+ */
 export function endpointSlicesFor(cluster: DescribeCluster, svc: Service): SliceView[] {
+  if (cluster.store.resources().includes('endpointslices')) {
+    return cluster.api
+      .list<EndpointSlice>('EndpointSlice', svc.metadata.namespace)
+      .filter((slice) => slice.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name)
+      .map((slice) => ({
+        ports: (slice.ports ?? []).map((p) => ({ name: p.name ?? '', port: p.port ?? 0 })),
+        // a nil ready condition counts as ready
+        endpoints: (slice.endpoints ?? []).map((e) => ({ address: e.addresses[0] ?? '', ready: e.conditions?.ready !== false })),
+      }));
+  }
   const ep = cluster.api.get<Endpoints>('Endpoints', svc.metadata.namespace, svc.metadata.name ?? '');
   if (ep) {
     return (ep.subsets ?? []).map((s) => ({

@@ -33,7 +33,8 @@ export function typeGuess(type: FieldType): string {
   if (type.kind === 'primitive') return type.name;
   if (type.kind === 'array') return `[]${typeGuess(type.items)}`;
   if (type.kind === 'map') return `map[string]${typeGuess(type.values)}`;
-  return TYPES[type.name]?.primitive ?? type.name;
+  // a `@group` suffix only keeps two schemas of one name apart; kubectl shows the bare name
+  return TYPES[type.name]?.primitive ?? type.name.split('@')[0]!;
 }
 
 /** the "description" sub-template for a field: its own text, then its referenced schema's, each ending a line */

@@ -2,6 +2,7 @@
 
 import { CLUSTER_TYPES } from './schema-cluster.ts';
 import { CONTAINER_TYPES } from './schema-container.ts';
+import { DISCOVERY_TYPES } from './schema-discovery.ts';
 import { META_TYPES } from './schema-meta.ts';
 import { POD_TYPES } from './schema-pod.ts';
 import { SERVICE_TYPES } from './schema-service.ts';
@@ -15,6 +16,7 @@ export const TYPES: Readonly<Record<string, TypeDef>> = {
   ...POD_TYPES,
   ...WORKLOAD_TYPES,
   ...SERVICE_TYPES,
+  ...DISCOVERY_TYPES,
   ...CLUSTER_TYPES,
 };
 
@@ -31,6 +33,7 @@ export const EXPLAIN_KINDS: readonly ExplainKind[] = [
   { kind: 'ConfigMap', group: '', version: 'v1', resource: 'configmaps' },
   { kind: 'Deployment', group: 'apps', version: 'v1', resource: 'deployments' },
   { kind: 'Endpoints', group: '', version: 'v1', resource: 'endpoints' },
+  { kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices' },
   { kind: 'Namespace', group: '', version: 'v1', resource: 'namespaces' },
   { kind: 'Node', group: '', version: 'v1', resource: 'nodes' },
   { kind: 'Pod', group: '', version: 'v1', resource: 'pods' },

@@ -8,6 +8,7 @@ import type {
   DaemonSet,
   Deployment,
   Endpoints,
+  EndpointSlice,
   KubeEvent,
   KubeObject,
   Namespace,
@@ -22,7 +23,7 @@ import type { RowContext } from './row-helpers.ts';
 import { podRow } from './pod-columns.ts';
 import { daemonSetRow, deploymentRow, replicaSetRow, replicationControllerRow } from './workload-columns.ts';
 import { configMapRow, eventRow, namespaceRow, nodeRow } from './cluster-columns.ts';
-import { endpointsRow, serviceRow } from './network-columns.ts';
+import { endpointSliceRow, endpointsRow, serviceRow } from './network-columns.ts';
 
 export type { RowContext } from './row-helpers.ts';
 
@@ -123,6 +124,10 @@ const PRINTERS: Record<string, KindPrinter> = {
     serviceRow,
   ),
   Endpoints: printer<Endpoints>([nameColumn, col('Endpoints'), ageColumn], endpointsRow),
+  EndpointSlice: printer<EndpointSlice>(
+    [nameColumn, col('AddressType'), col('Ports'), col('Endpoints'), ageColumn],
+    endpointSliceRow,
+  ),
   ConfigMap: printer<ConfigMap>([nameColumn, col('Data'), ageColumn], configMapRow),
 };
 

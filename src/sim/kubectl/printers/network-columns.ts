@@ -1,7 +1,7 @@
-// printService and printEndpoints: cluster and external IPs, `port:nodePort/protocol` lists and
-// the first three endpoint addresses followed by `+ N more...`.
+// printService, printEndpoints and printEndpointSlice: cluster and external IPs,
+// `port:nodePort/protocol` lists and the first three endpoint addresses followed by `+ N more...`.
 
-import type { Endpoints, Service } from '../../api/types.ts';
+import type { EndpointSlice, Endpoints, Service } from '../../api/types.ts';
 import { age } from './duration.ts';
 import { formatLabels, type RowContext } from './row-helpers.ts';
 import { compareStrings } from './go-fmt.ts';
@@ -100,4 +100,26 @@ export const endpointsRow = (ep: Endpoints, ctx: RowContext): string[] => [
   ep.metadata.name ?? '',
   formatEndpoints(ep),
   age(ep.metadata.creationTimestamp, ctx.now),
+];
+
+/** listWithMoreString: three items at most, then `+ N more...`; nothing at all is `<unset>` */
+function listWithMore(items: string[]): string {
+  const max = 3;
+  if (items.length > max) return `${items.slice(0, max).join(',')} + ${items.length - max} more...`;
+  return items.length > 0 ? items.join(',') : '<unset>';
+}
+
+/** formatDiscoveryPorts: port numbers, a port's name when it has no number, `*` for neither */
+const slicePorts = (slice: EndpointSlice): string =>
+  listWithMore((slice.ports ?? []).map((p) => (p.port !== undefined ? String(p.port) : (p.name ?? '*'))));
+
+/** formatDiscoveryEndpoints: every address of every endpoint, ready or not */
+const sliceEndpoints = (slice: EndpointSlice): string => listWithMore((slice.endpoints ?? []).flatMap((e) => e.addresses ?? []));
+
+export const endpointSliceRow = (slice: EndpointSlice, ctx: RowContext): string[] => [
+  slice.metadata.name ?? '',
+  slice.addressType ?? '',
+  slicePorts(slice),
+  sliceEndpoints(slice),
+  age(slice.metadata.creationTimestamp, ctx.now),
 ];

@@ -3,6 +3,7 @@
 
 import { applyDefaults } from '../../api/defaults.ts';
 import { clone } from '../../api/meta.ts';
+import { prepareForUpdate } from '../../api/validation/index.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { lastAppliedFor, LAST_APPLIED, threeWayMerge } from '../apply-merge.ts';
 import { flagBool, flagList, flagString } from '../flags.ts';
@@ -88,6 +89,9 @@ export const applyVerb: Verb = {
       const merged = threeWayMerge(current, object);
       const defaulted = clone(merged);
       applyDefaults(defaulted);
+      // what the server keeps that the manifest leaves out (a Service's cluster IP and node ports):
+      // kubectl's strategic merge patch would leave those alone, so they are no change
+      prepareForUpdate(defaulted, current);
       if (comparable(defaulted) === comparable(current)) {
         applied.push(current);
         if (!output) env.out.stdout(`${objectRef(type, current)} unchanged${suffix}\n`);

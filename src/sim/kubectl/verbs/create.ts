@@ -7,8 +7,10 @@ import type { KubectlEnv, Verb } from '../env.ts';
 import { readManifests } from '../manifests.ts';
 import { fieldValidation, formatApiError, mapManifest, objectRef, reportErrors } from '../objects.ts';
 import { OUTPUT_FLAGS, printObjects, validateOutput } from '../output.ts';
+import { createService } from './create-service.ts';
 import { deploymentFor, namespaceFor } from './generators.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
+import { subcommandOf } from './select.ts';
 
 const COMMON: FlagSpec[] = [
   { name: 'dry-run', kind: 'string' },
@@ -45,7 +47,9 @@ function createAll(
       errors.push(formatApiError(checked.error, source ? { verb: 'creating', source } : undefined));
       continue;
     }
-    const result = env.cluster.api.create(object, object.metadata.namespace ?? env.namespace);
+    const result = env.cluster.api.create(object, object.metadata.namespace ?? env.namespace, {
+      dryRun: dryRun === 'server',
+    });
     env.cluster.settle();
     if (!result.ok) {
       errors.push(formatApiError(result.error, source ? { verb: 'creating', source } : undefined));
@@ -128,12 +132,9 @@ export const createVerb: Verb = {
         env,
         args.filter((a) => a !== sub),
       );
-    if (sub === 'service' || sub === 'svc') {
-      env.out.stderr(
-        "kubesim: 'kubectl create service' arrives with the Services chapters; use a manifest with kubectl apply -f for now\n",
-      );
-      return 1;
-    }
+    // the subcommand word goes, and only it: `-n NAMESPACE` before it is not a subcommand
+    if (subcommandOf(args).sub === 'service' || subcommandOf(args).sub === 'svc')
+      return createService(env, subcommandOf(args).rest);
     const specs: FlagSpec[] = [
       ...COMMON,
       { name: 'filename', short: 'f', kind: 'stringArray' },

@@ -7,6 +7,7 @@ import { notFound } from '../../api/status-errors.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { flagBool, flagInt, flagList, flagString } from '../flags.ts';
 import { waitFor, type Verb } from '../env.ts';
+import { warnDeprecated } from '../deprecation.ts';
 import { readManifests } from '../manifests.ts';
 import { formatApiError, labelFilter, mapManifest, reportErrors } from '../objects.ts';
 import { resolveTargets } from '../targets.ts';
@@ -75,15 +76,18 @@ export const deleteVerb: Verb = {
       const read = readManifests(files, env.fs, env.stdin, flagBool(flags, 'recursive'));
       if (!read.ok) return reportErrors(env, [read.error]);
       for (const manifest of read.manifests) {
-        const mapped = mapManifest(env, manifest);
+        const mapped = mapManifest(env, manifest, { warn: false });
         if (!mapped.ok) {
           errors.push(mapped.error);
           continue;
         }
         const found = env.cluster.api.get(mapped.object.kind, mapped.namespace, mapped.object.metadata.name ?? '');
         if (found) victims.push(found);
-        else if (!ignoreNotFound)
-          errors.push(formatApiError(notFound(qualifiedName(mapped.type), mapped.object.metadata.name ?? '')));
+        else {
+          warnDeprecated(env, mapped.type.kind);
+          if (!ignoreNotFound)
+            errors.push(formatApiError(notFound(qualifiedName(mapped.type), mapped.object.metadata.name ?? '')));
+        }
       }
     } else {
       if (flags.positionals.length === 0) {
@@ -110,7 +114,10 @@ export const deleteVerb: Verb = {
         for (const name of target.names) {
           const found = env.cluster.api.get(target.type.kind, target.type.namespaced ? env.namespace : undefined, name);
           if (found) victims.push(found);
-          else if (!ignoreNotFound) errors.push(formatApiError(notFound(qualifiedName(target.type), name)));
+          else {
+            warnDeprecated(env, target.type.kind);
+            if (!ignoreNotFound) errors.push(formatApiError(notFound(qualifiedName(target.type), name)));
+          }
         }
       }
       if (victims.length === 0 && errors.length === 0 && !ignoreNotFound) {
@@ -126,6 +133,8 @@ export const deleteVerb: Verb = {
       (dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '');
     const deleted: KubeObject[] = [];
     for (const obj of victims) {
+      // the warning comes back with the response to the DELETE itself (a client dry run sends none)
+      if (dryRun !== 'client') warnDeprecated(env, obj.kind);
       if (!dryRun || dryRun === 'none') {
         const result = env.cluster.api.delete(obj.kind, obj.metadata.namespace, obj.metadata.name!, {
           propagationPolicy,

@@ -5,6 +5,7 @@ import { qualifiedName, type ResourceType } from '../../api/resources.ts';
 import { notFound } from '../../api/status-errors.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { describeObject, type DescribeContext } from '../describe/index.ts';
+import { warnDeprecated } from '../deprecation.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
 import { flagBool, flagList, flagString } from '../flags.ts';
 import { readManifests } from '../manifests.ts';
@@ -13,7 +14,6 @@ import { resolveTargets } from '../targets.ts';
 
 const MISSING_TYPE =
   'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n';
-const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
 
 interface Found {
   objects: KubeObject[];
@@ -143,7 +143,7 @@ export const describeVerb: Verb = {
         : fromArgs(env, args, selectorText !== undefined, selector.match, allNamespaces);
     if (!collected.ok) return reportErrors(env, [collected.error]);
     const { objects, errors, endpoints } = collected.found;
-    if (endpoints) env.out.stderr(ENDPOINTS_WARNING);
+    if (endpoints) warnDeprecated(env, 'Endpoints');
     const ctx: DescribeContext = {
       now: env.cluster.clock.now(),
       cluster: env.cluster,

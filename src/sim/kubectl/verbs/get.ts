@@ -9,6 +9,7 @@ import { formatApiError, labelFilter, mapManifest, reportErrors } from '../objec
 import { OUTPUT_FLAGS, printObjects, validateOutput } from '../output.ts';
 import { resolveTargets } from '../targets.ts';
 import { watchChanges } from './watch.ts';
+import { warnDeprecated } from '../deprecation.ts';
 import { notFound } from '../../api/status-errors.ts';
 import { qualifiedName } from '../../api/resources.ts';
 
@@ -77,6 +78,7 @@ export const getVerb: Verb = {
       single = namesGiven === 1 && resolved.targets.length === 1;
       for (const target of resolved.targets) {
         kinds.add(target.type.kind);
+        warnDeprecated(env, target.type.kind);
         const namespace = target.type.namespaced && !allNamespaces ? env.namespace : undefined;
         if (target.names.length === 0) {
           let listed = env.cluster.api.list(target.type.kind, namespace);

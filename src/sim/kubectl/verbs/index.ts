@@ -9,10 +9,12 @@ import { describeVerb } from './describe.ts';
 import { apiResourcesVerb, explainVerb } from './discovery.ts';
 import { editVerb } from './edit.ts';
 import { execVerb } from './exec.ts';
+import { exposeVerb } from './expose.ts';
 import { getVerb } from './get.ts';
 import { clusterInfoVerb, configVerb, versionVerb } from './info.ts';
 import { labelVerb } from './label.ts';
 import { logsVerb } from './logs.ts';
+import { patchVerb } from './patch.ts';
 import { rolloutVerb } from './rollout.ts';
 import { runVerb } from './run.ts';
 import { scaleVerb } from './scale.ts';
@@ -21,6 +23,7 @@ import { waitVerb } from './wait.ts';
 
 export const VERBS: Verb[] = [
   createVerb,
+  exposeVerb,
   runVerb,
   setVerb,
   explainVerb,
@@ -30,6 +33,7 @@ export const VERBS: Verb[] = [
   rolloutVerb,
   scaleVerb,
   applyVerb,
+  patchVerb,
   waitVerb,
   labelVerb,
   annotateVerb,

@@ -7,6 +7,7 @@ import { PRINT_FORMATS } from '../output.ts';
 import { qualifiedName, type ResourceType } from '../../api/resources.ts';
 import { kubectlMessage, notFound, type StatusError } from '../../api/status-errors.ts';
 import type { KubeObject } from '../../api/types.ts';
+import { warnDeprecated } from '../deprecation.ts';
 import { parseGoDuration, type KubectlEnv } from '../env.ts';
 import { flagString, type ParsedFlags } from '../flags.ts';
 import { readManifests } from '../manifests.ts';
@@ -134,6 +135,7 @@ export function selectObjects(env: KubectlEnv, o: SelectOptions): Selection {
   let named = 0;
   for (const target of resolved.targets) {
     const type = target.type;
+    warnDeprecated(env, type.kind);
     if (target.names.length === 0) {
       const namespace = type.namespaced && !o.allNamespaces ? env.namespace : undefined;
       for (const obj of env.cluster.api.list(type.kind, namespace)) {
