@@ -13,4 +13,6 @@ await build({
   target: 'node22',
   outfile: out,
   logLevel: 'warning',
+  // libraries (yaml) load from node_modules as they are; only the simulator's own code is bundled
+  packages: 'external',
 });

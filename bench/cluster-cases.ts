@@ -2,7 +2,7 @@
 // fresh default cluster (bootstrap not timed)
 import { createDefaultCluster } from '../src/sim/bootstrap.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
-import type { Deployment, Pod, ReplicaSet } from '../src/sim/api/types.ts';
+import type { Deployment, Node, Pod, ReplicaSet } from '../src/sim/api/types.ts';
 
 function deployment(name: string, replicas: number, image: string): Deployment {
   return {
@@ -15,6 +15,31 @@ function deployment(name: string, replicas: number, image: string): Deployment {
       template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'nginx', image }] } },
     },
   };
+}
+
+/**
+ * a default cluster grown by `extra` workers like kind-worker: a kubelet runs at most 110 pods
+ * (kind's max-pods), so big workloads need more nodes, as on a real cluster
+ */
+export function benchCluster(extra: number): Cluster {
+  const cluster = createDefaultCluster(1);
+  const template = cluster.api.get<Node>('Node', undefined, 'kind-worker')!;
+  for (let i = 0; i < extra; i++) {
+    const name = `bench-worker${i}`;
+    const node = structuredClone(template);
+    node.metadata = { name, labels: { ...template.metadata.labels, 'kubernetes.io/hostname': name } };
+    node.spec = { ...template.spec, podCIDR: `10.244.${i + 3}.0/24`, podCIDRs: [`10.244.${i + 3}.0/24`] };
+    node.status.addresses = [
+      { type: 'InternalIP', address: `172.18.1.${i + 1}` },
+      { type: 'Hostname', address: name },
+    ];
+    const created = cluster.api.create(node);
+    if (!created.ok) throw new Error(created.error.message);
+    // the new node's kubelet starts: it hands out addresses from the node's pod CIDR
+    cluster.kubelet.addNode(created.object);
+  }
+  cluster.advance(60_000);
+  return cluster;
 }
 
 export function replicaSet(name: string, replicas: number): ReplicaSet {
@@ -53,7 +78,7 @@ function rolledOut(cluster: Cluster, replicas: number): boolean {
 
 export function deploymentToRunning(replicas: number): () => Prepared {
   return () => {
-    const cluster = createDefaultCluster(1);
+    const cluster = benchCluster(10);
     return {
       run: () => {
         cluster.api.create(deployment('web', replicas, 'nginx:1.26'), 'default');
@@ -67,7 +92,7 @@ export function deploymentToRunning(replicas: number): () => Prepared {
 
 export function rollingUpdate(replicas: number): () => Prepared {
   return () => {
-    const cluster = createDefaultCluster(1);
+    const cluster = benchCluster(10);
     cluster.api.create(deployment('web', replicas, 'nginx:1.26'), 'default');
     cluster.settle();
     runUntil(cluster, () => allRunning(cluster, replicas));
@@ -91,7 +116,7 @@ export function rollingUpdate(replicas: number): () => Prepared {
 
 export function manyReplicaSets(sets: number, each: number): () => Prepared {
   return () => {
-    const cluster = createDefaultCluster(1);
+    const cluster = benchCluster(100);
     return {
       run: () => {
         for (let i = 0; i < sets; i++) cluster.api.create(replicaSet(`rs-${i}`, each), 'default');

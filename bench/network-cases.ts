@@ -1,13 +1,12 @@
 // Service-networking benchmarks: many Services with their endpoints, a request through one of
 // them, and what one pod turning ready costs when a thousand Services exist (it must touch only
 // the Services that select it)
-import { createDefaultCluster } from '../src/sim/bootstrap.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { Endpoints, Pod, ReplicaSet, Service } from '../src/sim/api/types.ts';
 import { withStatus } from '../src/sim/api/meta.ts';
 import { dial } from '../src/sim/network/transport.ts';
 import { outsideResolver } from '../src/sim/network/outside.ts';
-import { replicaSet, runUntil, type Prepared } from './cluster-cases.ts';
+import { benchCluster, replicaSet, runUntil, type Prepared } from './cluster-cases.ts';
 
 function service(name: string): Service {
   return {
@@ -25,7 +24,7 @@ function endpointsReady(cluster: Cluster, name: string, n: number): boolean {
 
 /** `sets` ReplicaSets of `each` pods, Running, and one Service per ReplicaSet */
 export function servicesWithEndpoints(sets: number, each: number): Cluster {
-  const cluster = createDefaultCluster(1);
+  const cluster = benchCluster(100);
   for (let i = 0; i < sets; i++) cluster.api.create(replicaSet(`rs-${i}`, each), 'default');
   cluster.settle();
   runUntil(cluster, () => cluster.api.list<ReplicaSet>('ReplicaSet', 'default').every((rs) => rs.status?.readyReplicas === each));

@@ -34,19 +34,18 @@ export class Scheduler {
     if (event.resource === 'nodes') {
       this.nodes = null;
       // a node changed (taint removed, became ready): pending pods may fit now
-      for (const key of [...this.pending]) {
-        const [namespace, name] = key.split('/') as [string, string];
-        const pod = this.api.get<Pod>('Pod', namespace, name);
-        if (pod) this.schedule(pod);
-      }
+      this.retryPending();
       return;
     }
     if (event.resource !== 'pods') return;
     const pod = event.object as Pod;
     const uid = pod.metadata.uid!;
     if (event.type === 'DELETED') {
+      const freed = this.placements.has(uid);
       this.unplace(uid);
       this.pending.delete(`${pod.metadata.namespace}/${pod.metadata.name}`);
+      // a pod left a node: one pod that did not fit for lack of room may take its place
+      if (freed) this.retryPending(1);
       return;
     }
     if (pod.spec.nodeName) {
@@ -55,6 +54,19 @@ export class Scheduler {
     }
     if (!pod.metadata.deletionTimestamp && (pod.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler') {
       this.schedule(pod);
+    }
+  }
+
+  /** tries the pods waiting for a node again, stopping after `limit` of them found one */
+  private retryPending(limit = Infinity): void {
+    let placed = 0;
+    for (const key of [...this.pending]) {
+      if (placed >= limit) return;
+      const [namespace, name] = key.split('/') as [string, string];
+      const pod = this.api.get<Pod>('Pod', namespace, name);
+      if (!pod || pod.spec.nodeName) continue;
+      this.schedule(pod);
+      if (!this.pending.has(key)) placed++;
     }
   }
 
@@ -140,12 +152,21 @@ export class Scheduler {
     const selector = pod.spec.nodeSelector ?? {};
     const labels = node.metadata.labels ?? {};
     if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) return "node(s) didn't match Pod's node affinity/selector";
+    // NodeResourcesFit: the kubelet's max-pods is the node's allocatable pod count (110 on kind)
+    const room = Number(node.status.allocatable?.['pods'] ?? Infinity);
+    if ((this.podsOnNode.get(node.metadata.name!) ?? 0) >= room) return TOO_MANY_PODS;
     return null;
   }
 
   private reportUnschedulable(pod: Pod, total: number, reasons: Map<string, number>): void {
     const parts = [...reasons].map(([reason, n]) => `${n} ${reason}`).sort();
-    const message = `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
+    // preemption could free room on a full node, but every pod here has the same priority: no victims
+    const full = reasons.get(TOO_MANY_PODS) ?? 0;
+    const preemption = [
+      ...(total - full > 0 ? [`${total - full} Preemption is not helpful for scheduling`] : []),
+      ...(full > 0 ? [`${full} No preemption victims found for incoming pod`] : []),
+    ].sort();
+    const message = `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${preemption.join(', ')}.`;
     const condition = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
     if (condition?.message === message) return;
     const next = clone(pod);
@@ -167,6 +188,8 @@ export class Scheduler {
     this.events.record(stored, 'Warning', 'FailedScheduling', message, { component: 'default-scheduler' });
   }
 }
+
+const TOO_MANY_PODS = 'Too many pods';
 
 export function tolerates(toleration: Toleration, taint: Taint): boolean {
   if (toleration.effect && toleration.effect !== taint.effect) return false;

@@ -86,23 +86,59 @@ class IPRange {
 const RANGE = new IPRange(SERVICE_CIDR);
 const PORT_OFFSET = rangeOffset(NODE_PORT_SIZE, 16, 128, 32);
 
-/** the addresses and ports stored Services hold: cluster IPs, node ports and health check node ports */
-function inUse(api: ApiServer): { ips: Set<number>; ports: Set<number> } {
-  const ips = new Set<number>();
-  const ports = new Set<number>();
-  for (const svc of api.list<Service>('Service')) {
-    const spec = svc.spec;
-    if (!spec) continue;
-    if (spec.type !== 'ExternalName' && !isHeadless(spec)) {
-      for (const ip of spec.clusterIPs ?? (spec.clusterIP ? [spec.clusterIP] : [])) {
-        const n = parseIPv4(ip);
-        if (n !== null) ips.add(n);
-      }
+/** what one stored Service holds: its cluster IPs, node ports and health check node port */
+function holdings(svc: Service): { ips: number[]; ports: number[] } {
+  const spec = svc.spec;
+  const ips: number[] = [];
+  const ports: number[] = [];
+  if (!spec) return { ips, ports };
+  if (spec.type !== 'ExternalName' && !isHeadless(spec)) {
+    for (const ip of spec.clusterIPs ?? (spec.clusterIP ? [spec.clusterIP] : [])) {
+      const n = parseIPv4(ip);
+      if (n !== null) ips.push(n);
     }
-    for (const p of spec.ports ?? []) if (p.nodePort) ports.add(p.nodePort);
-    if (spec.healthCheckNodePort) ports.add(spec.healthCheckNodePort);
   }
+  for (const p of spec.ports ?? []) if (p.nodePort) ports.push(p.nodePort);
+  if (spec.healthCheckNodePort) ports.push(spec.healthCheckNodePort);
   return { ips, ports };
+}
+
+interface InUse {
+  ips: Map<number, number>;
+  ports: Map<number, number>;
+}
+
+function count(map: Map<number, number>, key: number, by: number): void {
+  const n = (map.get(key) ?? 0) + by;
+  if (n > 0) map.set(key, n);
+  else map.delete(key);
+}
+
+const tallies = new WeakMap<ApiServer, InUse>();
+
+/**
+ * the addresses and ports stored Services hold, counted once from the store and then kept up to
+ * date from its watch (each Service change adjusts only its own entries), so a create costs the
+ * same with ten Services or ten thousand
+ */
+function inUse(api: ApiServer): InUse {
+  let tally = tallies.get(api);
+  if (tally) return tally;
+  const t: InUse = { ips: new Map(), ports: new Map() };
+  const apply = (svc: Service | undefined, by: number) => {
+    if (!svc) return;
+    const held = holdings(svc);
+    for (const ip of held.ips) count(t.ips, ip, by);
+    for (const port of held.ports) count(t.ports, port, by);
+  };
+  for (const svc of api.list<Service>('Service')) apply(svc, 1);
+  api.store.watch((event) => {
+    if (event.resource !== 'services') return;
+    if (event.type !== 'ADDED') apply(event.old as Service | undefined, -1);
+    if (event.type !== 'DELETED') apply(event.object as Service, 1);
+  });
+  tallies.set(api, (tally = t));
+  return tally;
 }
 
 /**
@@ -112,7 +148,7 @@ function inUse(api: ApiServer): { ips: Set<number>; ports: Set<number> } {
 class Operation {
   private readonly ips = new Set<number>();
   private readonly ports = new Set<number>();
-  private readonly used: { ips: Set<number>; ports: Set<number> };
+  private readonly used: InUse;
 
   constructor(
     api: ApiServer,
