@@ -5,7 +5,11 @@ import { describe, expect, test } from 'vitest';
 import { createDefaultCluster } from './bootstrap.ts';
 import type { Cluster } from './cluster.ts';
 import { controllerOf } from './api/meta.ts';
-import type { Deployment, KubeObject, Pod, ReplicaSet } from './api/types.ts';
+import type { Deployment, KubeObject, Pod, ReplicaSet, Service } from './api/types.ts';
+import type { NetSource } from './network/net.ts';
+import { outsideResolver } from './network/outside.ts';
+import { lookupResolver, resolverConfigForPod } from './network/resolver.ts';
+import { dial, respondAt } from './network/transport.ts';
 import type { PropagationPolicy } from './api/apiserver.ts';
 
 const NAMES = ['a', 'b', 'c'];
@@ -20,7 +24,10 @@ type Op =
   | { op: 'relabel'; index: number; app: string }
   | { op: 'delete-pod'; index: number }
   | { op: 'delete'; kind: 'ReplicaSet' | 'Deployment'; name: string; policy: PropagationPolicy }
-  | { op: 'wait'; seconds: number };
+  | { op: 'wait'; seconds: number }
+  | { op: 'service'; name: string; type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName' | 'Headless'; local: boolean }
+  | { op: 'delete-service'; name: string }
+  | { op: 'request'; from: number; service: string; via: 'cluster-ip' | 'node-port' | 'load-balancer' | 'dns' };
 
 const name = fc.constantFrom(...NAMES);
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -53,6 +60,25 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     policy: fc.constantFrom('Background' as const, 'Foreground' as const, 'Orphan' as const),
   }),
   fc.record({ op: fc.constant('wait' as const), seconds: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({
+    op: fc.constant('service' as const),
+    name,
+    type: fc.constantFrom(
+      'ClusterIP' as const,
+      'NodePort' as const,
+      'LoadBalancer' as const,
+      'ExternalName' as const,
+      'Headless' as const,
+    ),
+    local: fc.boolean(),
+  }),
+  fc.record({ op: fc.constant('delete-service' as const), name }),
+  fc.record({
+    op: fc.constant('request' as const),
+    from: fc.nat(20),
+    service: name,
+    via: fc.constantFrom('cluster-ip' as const, 'node-port' as const, 'load-balancer' as const, 'dns' as const),
+  }),
 );
 
 function template(app: string, image: string) {
@@ -137,13 +163,55 @@ function apply(cluster: Cluster, op: Op): void {
     case 'wait':
       cluster.advance(op.seconds * 1000);
       break;
+    case 'service': {
+      const headless = op.type === 'Headless';
+      const type = headless ? 'ClusterIP' : op.type;
+      api.create(
+        {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: `svc-${op.name}` },
+          spec:
+            type === 'ExternalName'
+              ? { type, externalName: 'my.database.com' }
+              : {
+                  type,
+                  selector: { app: op.name },
+                  ports: [{ port: 80, targetPort: 80 }],
+                  ...(headless ? { clusterIP: 'None' } : {}),
+                  ...(op.local && type !== 'ClusterIP' ? { externalTrafficPolicy: 'Local' as const } : {}),
+                },
+        } as Service,
+        'default',
+      );
+      break;
+    }
+    case 'delete-service':
+      api.delete('Service', 'default', `svc-${op.name}`);
+      break;
+    case 'request': {
+      const svc = api.get<Service>('Service', 'default', `svc-${op.service}`);
+      const list = pods();
+      const pod = list[op.from % Math.max(1, list.length)];
+      const source: NetSource = pod && op.from % 3 !== 0 ? { kind: 'pod', pod } : { kind: 'outside' };
+      const resolve = pod ? lookupResolver(cluster, () => resolverConfigForPod(pod, cluster)) : outsideResolver;
+      let host = `svc-${op.service}`;
+      let port = 80;
+      if (op.via === 'cluster-ip') host = svc?.spec.clusterIP ?? '10.96.0.1';
+      if (op.via === 'node-port') [host, port] = ['172.18.0.3', svc?.spec.ports?.[0]?.nodePort ?? 30000];
+      if (op.via === 'load-balancer') host = svc?.status?.loadBalancer?.ingress?.[0]?.ip ?? '172.18.255.200';
+      const dialed = dial(cluster, source, resolve, host, port);
+      if (dialed.route?.outcome === 'connected')
+        respondAt(cluster, dialed.route, { method: 'GET', path: '/', host, headers: [] });
+      break;
+    }
   }
   cluster.settle();
 }
 
 /** a compact picture of the cluster's state, for comparing runs */
 function snapshot(cluster: Cluster): string {
-  return ['Pod', 'ReplicaSet', 'Deployment']
+  return ['Pod', 'ReplicaSet', 'Deployment', 'Service', 'Endpoints', 'EndpointSlice']
     .flatMap((kind) =>
       cluster.api
         .list(kind, 'default')
@@ -165,7 +233,7 @@ describe('cluster under random operations', () => {
       }),
       { numRuns: 50 },
     );
-  });
+  }, 120_000);
 
   test('converges: ReplicaSets own exactly `replicas` active pods, no ownerReference dangles', () => {
     fc.assert(
@@ -201,5 +269,5 @@ describe('cluster under random operations', () => {
       }),
       { numRuns: 50 },
     );
-  });
+  }, 120_000);
 });
