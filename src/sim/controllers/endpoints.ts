@@ -133,14 +133,12 @@ export class EndpointsController implements Controller {
   handle(event: WatchEvent): void {
     const obj = event.object;
     const ns = obj.metadata.namespace ?? '';
+    const keys = this.index.keysFor(event);
+    if (keys) {
+      for (const key of keys) this.queue.add(key);
+      return;
+    }
     switch (event.resource) {
-      case 'services':
-        this.index.setService(ns, obj.metadata.name!, event.type === 'DELETED' ? undefined : (obj as Service));
-        this.queue.add(keyOf(ns, obj.metadata.name!));
-        return;
-      case 'pods':
-        for (const name of this.index.onPod(event)) this.queue.add(keyOf(ns, name));
-        return;
       case 'endpoints':
         // an Endpoints deleted behind the controller's back comes back
         if (event.type === 'DELETED') this.queue.add(keyOf(ns, obj.metadata.name!));

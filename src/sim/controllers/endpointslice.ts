@@ -180,23 +180,15 @@ export class EndpointSliceController implements Controller {
   }
 
   handle(event: WatchEvent): void {
-    const obj = event.object;
-    const ns = obj.metadata.namespace ?? '';
-    switch (event.resource) {
-      case 'services':
-        this.index.setService(ns, obj.metadata.name!, event.type === 'DELETED' ? undefined : (obj as Service));
-        this.queue.add(keyOf(ns, obj.metadata.name!));
-        return;
-      case 'pods':
-        for (const name of this.index.onPod(event)) this.queue.add(keyOf(ns, name));
-        return;
-      case 'endpointslices': {
-        const keys = this.slices.onSlice(event);
-        // someone else changed or removed a slice of ours: put it right
-        if (!this.own.isEcho(event)) for (const key of keys) this.queue.add(key);
-        return;
-      }
+    const keys = this.index.keysFor(event);
+    if (keys) {
+      for (const key of keys) this.queue.add(key);
+      return;
     }
+    if (event.resource !== 'endpointslices') return;
+    const mine = this.slices.onSlice(event);
+    // someone else changed or removed a slice of ours: put it right
+    if (!this.own.isEcho(event)) for (const key of mine) this.queue.add(key);
   }
 
   syncAll(): void {

@@ -6,6 +6,7 @@
 import type { WatchEvent } from '../api/store.ts';
 import type { KubeObject, Pod, Service } from '../api/types.ts';
 import { isPodReady } from './replicaset.ts';
+import { keyOf } from './controller.ts';
 
 type Labels = Record<string, string>;
 
@@ -76,6 +77,22 @@ const hostnameChanged = (old: Pod, pod: Pod): boolean =>
  * of their pairs, so a selector finds its pods through its rarest pair.
  */
 export class SelectorIndex {
+  /**
+   * the part of a watch event both endpoint controllers care about: a Service changed (queue it)
+   * or a pod changed (queue the Services that select it, before or after). returns the keys to
+   * queue, or null for any other resource
+   */
+  keysFor(event: WatchEvent): string[] | null {
+    const obj = event.object;
+    const ns = obj.metadata.namespace ?? '';
+    if (event.resource === 'services') {
+      this.setService(ns, obj.metadata.name!, event.type === 'DELETED' ? undefined : (obj as Service));
+      return [keyOf(ns, obj.metadata.name!)];
+    }
+    if (event.resource === 'pods') return this.onPod(event).map((name) => keyOf(ns, name));
+    return null;
+  }
+
   private selectors = new Map<string, Labels>();
   private servicesByPair = new Map<string, Map<string, Set<string>>>();
   private podsByPair = new Map<string, Map<string, Set<string>>>();
