@@ -15,11 +15,51 @@ export interface EventSource {
  *  generations of that size approximate it (a hit moves the key into the newer one) */
 const MAX_REMEMBERED = 4096;
 
+/** one remembered event: client-go's key (source, object, fieldPath, type, reason, message) and its name */
+interface Remembered {
+  component: string;
+  host: string;
+  fieldPath: string;
+  type: string;
+  reason: string;
+  message: string;
+  name: string;
+}
+
+/** the remembered events of one generation, by the object they are about, then by message */
+class Generation {
+  private readonly byObject = new Map<string, Map<string, Remembered[]>>();
+  size = 0;
+
+  find(uid: string, k: Omit<Remembered, 'name'>): Remembered | undefined {
+    // nested maps on strings the caller already has: no long key is built and hashed per event
+    return this.byObject
+      .get(uid)
+      ?.get(k.message)
+      ?.find(
+        (r) =>
+          r.reason === k.reason &&
+          r.type === k.type &&
+          r.component === k.component &&
+          r.host === k.host &&
+          r.fieldPath === k.fieldPath,
+      );
+  }
+
+  add(uid: string, r: Remembered): void {
+    let byMessage = this.byObject.get(uid);
+    if (!byMessage) this.byObject.set(uid, (byMessage = new Map()));
+    const list = byMessage.get(r.message);
+    if (list) list.push(r);
+    else byMessage.set(r.message, [r]);
+    this.size += 1;
+  }
+}
+
 export class EventRecorder {
   private seq = 0;
-  /** client-go's event key (source, object, fieldPath, type, reason, message) → the event it became */
-  private folded = new Map<string, string>();
-  private olderFolded = new Map<string, string>();
+  private folded = new Generation();
+  private olderFolded = new Generation();
 
   constructor(private readonly api: ApiServer) {}
 
@@ -33,11 +73,12 @@ export class EventRecorder {
   ): void {
     const namespace = obj.metadata.namespace ?? 'default';
     const now = timestamp(this.api.clock.now());
-    const key = `${source.component}|${source.host ?? ''}|${obj.metadata.uid}|${fieldPath ?? ''}|${type}|${reason}|${message}`;
-    const existingName = this.folded.get(key) ?? this.olderFolded.get(key);
-    const existing = existingName ? this.api.get<KubeEvent>('Event', namespace, existingName) : undefined;
+    const uid = obj.metadata.uid!;
+    const key = { component: source.component, host: source.host ?? '', fieldPath: fieldPath ?? '', type, reason, message };
+    const known = this.folded.find(uid, key) ?? this.olderFolded.find(uid, key);
+    const existing = known ? this.api.get<KubeEvent>('Event', namespace, known.name) : undefined;
     if (existing) {
-      this.remember(key, existing.metadata.name!);
+      this.remember(uid, { ...key, name: existing.metadata.name! });
       this.api.writeStatus({ ...existing, metadata: { ...existing.metadata }, count: existing.count + 1, lastTimestamp: now });
       return;
     }
@@ -76,15 +117,16 @@ export class EventRecorder {
     event.metadata.uid = randomUid(this.api.random);
     event.metadata.creationTimestamp = now;
     this.api.store.put('events', event);
-    this.remember(key, name);
+    this.remember(uid, { ...key, name });
   }
 
-  private remember(key: string, name: string): void {
-    if (!this.folded.has(key) && this.folded.size >= MAX_REMEMBERED) {
+  private remember(uid: string, entry: Remembered): void {
+    if (this.folded.find(uid, entry)) return;
+    if (this.folded.size >= MAX_REMEMBERED) {
       this.olderFolded = this.folded;
-      this.folded = new Map();
+      this.folded = new Generation();
     }
-    this.folded.set(key, name);
+    this.folded.add(uid, entry);
   }
 
   /** events about an object, oldest first, as describe shows them */

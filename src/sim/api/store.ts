@@ -85,7 +85,7 @@ export class ObjectStore {
     const old = names.get(name);
     obj.metadata.resourceVersion = this.nextResourceVersion();
     names.set(name, obj);
-    this.reindexOwners(`${resource}/${namespace}/${name}`, old, obj);
+    this.reindexOwners(obj.metadata.uid ?? `${resource}/${namespace}/${name}`, old, obj);
     this.emit(old ? { type: 'MODIFIED', resource, object: obj, old } : { type: 'ADDED', resource, object: obj });
     return obj;
   }
@@ -95,7 +95,7 @@ export class ObjectStore {
     const old = names?.get(name);
     if (!names || !old) return undefined;
     names.delete(name);
-    this.reindexOwners(`${resource}/${namespace ?? CLUSTER_SCOPE}/${name}`, old, undefined);
+    this.reindexOwners(old.metadata.uid ?? `${resource}/${namespace ?? CLUSTER_SCOPE}/${name}`, old, undefined);
     this.emit({ type: 'DELETED', resource, object: old, old });
     return old;
   }
@@ -116,8 +116,16 @@ export class ObjectStore {
     for (const listener of this.listeners) listener(event);
   }
 
+  /** `key` names the dependent: its uid (a replacement under the same name is another object) */
   private reindexOwners(key: string, old: KubeObject | undefined, next: KubeObject | undefined): void {
-    for (const ref of old?.metadata.ownerReferences ?? []) this.owned.get(ref.uid)?.delete(key);
+    const refs = next?.metadata.ownerReferences;
+    if (old && refs && old.metadata.ownerReferences === refs && old.metadata.uid === next.metadata.uid) {
+      // a new version with the very same references (a status write): only the stored object changes
+      for (const ref of refs) this.owned.get(ref.uid)?.set(key, next);
+      return;
+    }
+    const oldKey = old ? (old.metadata.uid ?? key) : key;
+    for (const ref of old?.metadata.ownerReferences ?? []) this.owned.get(ref.uid)?.delete(oldKey);
     for (const ref of next?.metadata.ownerReferences ?? []) {
       let dependents = this.owned.get(ref.uid);
       if (!dependents) this.owned.set(ref.uid, (dependents = new Map()));

@@ -95,8 +95,9 @@ export class Scheduler {
     const nodes = (this.nodes ??= this.api.list<Node>('Node'));
     const reasons = new Map<string, number>();
     const fits: Node[] = [];
+    const selector = Object.entries(pod.spec.nodeSelector ?? {});
     for (const node of nodes) {
-      const reason = this.unfit(pod, node);
+      const reason = this.unfit(pod, node, selector);
       if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       else fits.push(node);
     }
@@ -113,8 +114,14 @@ export class Scheduler {
       const sameOwner = owner ? (this.ownerOnNode.get(owner)?.get(name) ?? 0) : 0;
       return sameOwner * 1000 + (this.podsOnNode.get(name) ?? 0);
     };
-    const best = Math.min(...fits.map(score));
-    const candidates = fits.filter((n) => score(n) === best);
+    // the least loaded nodes, fewest of this workload's pods first: one pass
+    let best = Infinity;
+    let candidates: Node[] = [];
+    for (const node of fits) {
+      const value = score(node);
+      if (value < best) [best, candidates] = [value, [node]];
+      else if (value === best) candidates.push(node);
+    }
     const chosen = candidates[this.random.int(candidates.length)]!;
     const bound = clone(pod);
     bound.spec.nodeName = chosen.metadata.name!;
@@ -139,23 +146,36 @@ export class Scheduler {
   }
 
   /** why a node cannot take the pod, in the scheduler's words; null when it fits */
-  private unfit(pod: Pod, node: Node): string | null {
+  private unfit(pod: Pod, node: Node, selector: [string, string][]): string | null {
+    const facts = this.factsOf(node);
     if (node.spec.unschedulable) return 'node(s) were unschedulable';
-    const ready = node.status.conditions.find((c) => c.type === 'Ready')?.status === 'True';
-    if (!ready) return 'node(s) had untolerated taint {node.kubernetes.io/not-ready: }';
-    for (const taint of node.spec.taints ?? []) {
-      if (taint.effect === 'PreferNoSchedule') continue;
+    if (!facts.ready) return 'node(s) had untolerated taint {node.kubernetes.io/not-ready: }';
+    for (const taint of facts.taints) {
       if (!(pod.spec.tolerations ?? []).some((t) => tolerates(t, taint))) {
         return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
       }
     }
-    const selector = pod.spec.nodeSelector ?? {};
     const labels = node.metadata.labels ?? {};
-    if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) return "node(s) didn't match Pod's node affinity/selector";
+    for (const [k, v] of selector) if (labels[k] !== v) return "node(s) didn't match Pod's node affinity/selector";
     // NodeResourcesFit: the kubelet's max-pods is the node's allocatable pod count (110 on kind)
-    const room = Number(node.status.allocatable?.['pods'] ?? Infinity);
-    if ((this.podsOnNode.get(node.metadata.name!) ?? 0) >= room) return TOO_MANY_PODS;
+    if ((this.podsOnNode.get(node.metadata.name!) ?? 0) >= facts.room) return TOO_MANY_PODS;
     return null;
+  }
+
+  /** what filtering reads of a node, worked out once per version of the node */
+  private facts = new WeakMap<Node, { ready: boolean; taints: Taint[]; room: number }>();
+
+  private factsOf(node: Node): { ready: boolean; taints: Taint[]; room: number } {
+    let facts = this.facts.get(node);
+    if (!facts) {
+      facts = {
+        ready: node.status.conditions.find((c) => c.type === 'Ready')?.status === 'True',
+        taints: (node.spec.taints ?? []).filter((t) => t.effect !== 'PreferNoSchedule'),
+        room: Number(node.status.allocatable?.['pods'] ?? Infinity),
+      };
+      this.facts.set(node, facts);
+    }
+    return facts;
   }
 
   private reportUnschedulable(pod: Pod, total: number, reasons: Map<string, number>): void {
