@@ -28,6 +28,17 @@ export function readProxyConfig(cluster: Cluster): ProxyConfig {
   const cm = cluster.api.get<ConfigMap>('ConfigMap', 'kube-system', 'kube-proxy');
   const text = cm?.data?.['config.conf'];
   if (!text) return { mode: 'iptables', scheduler: 'rr' };
+  // every kube-proxy pod reads the same text: parse it once
+  if (text === lastText && lastConfig) return lastConfig;
+  lastConfig = parseProxyConfig(text);
+  lastText = text;
+  return lastConfig;
+}
+
+let lastText: string | null = null;
+let lastConfig: ProxyConfig | null = null;
+
+function parseProxyConfig(text: string): ProxyConfig {
   let doc: { mode?: unknown; ipvs?: { scheduler?: unknown } } = {};
   try {
     doc = (parseYaml(text) ?? {}) as typeof doc;
