@@ -4,7 +4,7 @@
 
 import type { ApiServer } from '../api/apiserver.ts';
 import type { EventRecorder } from '../api/events.ts';
-import { clone, controllerOf, timestamp } from '../api/meta.ts';
+import { controllerOf, timestamp } from '../api/meta.ts';
 import type { WatchEvent } from '../api/store.ts';
 import type { Node, Pod, Taint, Toleration } from '../api/types.ts';
 import type { Random } from '../random.ts';
@@ -123,8 +123,8 @@ export class Scheduler {
       else if (value === best) candidates.push(node);
     }
     const chosen = candidates[this.random.int(candidates.length)]!;
-    const bound = clone(pod);
-    bound.spec.nodeName = chosen.metadata.name!;
+    // the binding changes only spec.nodeName and the status: the rest of the stored pod is shared
+    const bound: Pod = { ...pod, metadata: { ...pod.metadata }, spec: { ...pod.spec, nodeName: chosen.metadata.name! } };
     bound.status = {
       phase: 'Pending',
       conditions: [
@@ -189,7 +189,7 @@ export class Scheduler {
     const message = `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${preemption.join(', ')}.`;
     const condition = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
     if (condition?.message === message) return;
-    const next = clone(pod);
+    const next: Pod = { ...pod, metadata: { ...pod.metadata } };
     next.status = {
       phase: 'Pending',
       conditions: [
