@@ -30,18 +30,19 @@ export function randomUid(random: Random): string {
   return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }
 
-let lastSecond = NaN;
-let lastStamp = '';
+/** formatted seconds, recent ones: callers alternate between a few instants (start time, now) */
+const stamps = new Map<number, string>();
 
 /** RFC 3339 with second precision, as the apiserver serialises metav1.Time */
 export function timestamp(ms: number): string {
-  // many objects change within the same second: format each second once
   const second = Math.floor(ms / 1000);
-  if (second !== lastSecond) {
-    lastSecond = second;
-    lastStamp = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  let stamp = stamps.get(second);
+  if (stamp === undefined) {
+    if (stamps.size >= 256) stamps.clear();
+    stamp = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    stamps.set(second, stamp);
   }
-  return lastStamp;
+  return stamp;
 }
 
 export function parseTimestamp(value: string | undefined | null): number | undefined {
