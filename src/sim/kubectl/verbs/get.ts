@@ -3,6 +3,7 @@
 
 import type { KubeObject } from '../../api/types.ts';
 import { flagBool, flagList, flagString } from '../flags.ts';
+import { fieldFilter } from '../field-selector.ts';
 import type { Verb } from '../env.ts';
 import { readManifests } from '../manifests.ts';
 import { formatApiError, labelFilter, mapManifest, reportErrors } from '../objects.ts';
@@ -81,8 +82,13 @@ export const getVerb: Verb = {
         warnDeprecated(env, target.type.kind);
         const namespace = target.type.namespaced && !allNamespaces ? env.namespace : undefined;
         if (target.names.length === 0) {
+          const fields = fieldFilter(target.type, flagString(flags, 'field-selector'), flagString(flags, 'selector'));
+          if (!fields.ok) {
+            errors.push(fields.error + '\n');
+            continue;
+          }
           let listed = env.cluster.api.list(target.type.kind, namespace);
-          listed = listed.filter((o) => selector.match(o.metadata.labels));
+          listed = listed.filter((o) => selector.match(o.metadata.labels) && fields.match(o));
           objects.push(...listed);
           continue;
         }
