@@ -3,6 +3,10 @@
 // values as: strings %q-quoted, int32/int64/float/bool bare, everything else through
 // encoding/json (maps with sorted keys, structs with their json field names, nil as null).
 
+import { goQuote } from './go-quote.ts';
+
+export { goQuote };
+
 export type FieldErrorType =
   'Invalid' | 'Required' | 'Duplicate' | 'NotSupported' | 'Forbidden' | 'TooLong' | 'TooMany' | 'Internal' | 'NotFound';
 
@@ -110,31 +114,6 @@ export function renderBadValue(value: unknown): string {
   if (typeof value === 'string') return goQuote(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   return goJson(value);
-}
-
-const QUOTE_ESCAPES: Record<string, string> = {
-  '\x07': '\\a',
-  '\b': '\\b',
-  '\f': '\\f',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-  '\v': '\\v',
-};
-// go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ascii space
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-
-/** strconv.Quote: go's %q */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (code < 0x20 || code === 0x7f) out += QUOTE_ESCAPES[ch] ?? `\\x${code.toString(16).padStart(2, '0')}`;
-    else if (code < 0x7f || PRINTABLE.test(ch)) out += ch;
-    else out += code > 0xffff ? `\\U${code.toString(16).padStart(8, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  }
-  return `${out}"`;
 }
 
 /** encoding/json.Marshal of plain data: object keys sorted as go sorts map keys, html escaped */

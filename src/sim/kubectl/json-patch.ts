@@ -3,6 +3,8 @@
 // with that library's quirks and error texts. also what Go prints for JSON values: encoding/json's
 // syntax errors and fmt's %v, which the apiserver's patch errors are made of.
 
+import { CONTROL_ESCAPES } from '../api/go-quote.ts';
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
@@ -20,22 +22,14 @@ const INVALID_INDEX = 'invalid index referenced';
 
 // ---- Go's encoding/json syntax errors ----
 
+const RUNE_ESCAPES: Record<string, string> = { ...CONTROL_ESCAPES, '\\': '\\\\' };
+
 /** encoding/json's quoteChar: the offending byte in single quotes, escaped as strconv.Quote would */
 function quoteChar(c: string): string {
   if (c === "'") return `'\\''`;
   if (c === '"') return `'"'`;
-  const escapes: Record<string, string> = {
-    '\x07': '\\a',
-    '\b': '\\b',
-    '\f': '\\f',
-    '\n': '\\n',
-    '\r': '\\r',
-    '\t': '\\t',
-    '\v': '\\v',
-    '\\': '\\\\',
-  };
   const code = c.charCodeAt(0);
-  if (escapes[c]) return `'${escapes[c]}'`;
+  if (RUNE_ESCAPES[c]) return `'${RUNE_ESCAPES[c]}'`;
   if (code < 0x20 || code === 0x7f) return `'\\x${code.toString(16).padStart(2, '0')}'`;
   if (code >= 0x80 && code < 0xa0) return `'\\u${code.toString(16).padStart(4, '0')}'`;
   return `'${c}'`;

@@ -3,6 +3,10 @@
 // shortest 'g' float format. values are plain JSON-shaped JS values; integral numbers stand for
 // int64 and the rest for float64, as the unstructured JSON decoder produces them.
 
+import { goQuote, isPrint } from '../../api/go-quote.ts';
+
+export { goQuote };
+
 /** a byte of a string, as reflect yields when indexing a string (jsonpath's `*` and `..`) */
 export class GoByte {
   constructor(readonly value: number) {}
@@ -67,39 +71,6 @@ export function formatFloatG(f: number): string {
 
 /** a number as Go prints an unstructured int64 or float64 with %v */
 export const formatNumber = (n: number): string => (Number.isInteger(n) ? String(n) : formatFloatG(n));
-
-/** strconv.IsPrint, close enough: letters, marks, numbers, punctuation, symbols and ' ' */
-const isPrint = (ch: string): boolean => ch === ' ' || /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(ch);
-
-const SIMPLE_ESCAPES: Record<string, string> = {
-  '\x07': '\\a',
-  '\b': '\\b',
-  '\f': '\\f',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-  '\v': '\\v',
-  '\\': '\\\\',
-  '"': '\\"',
-};
-
-const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0');
-
-/** strconv.Quote (what %q and %#v print for strings) */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    const simple = SIMPLE_ESCAPES[ch];
-    if (simple !== undefined) out += simple;
-    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd';
-    else if (isPrint(ch)) out += ch;
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${hex(cp, 2)}`;
-    else if (cp < 0x10000) out += `\\u${hex(cp, 4)}`;
-    else out += `\\U${hex(cp, 8)}`;
-  }
-  return out + '"';
-}
 
 /** the %#U verb: `U+0021 '!'` */
 export function formatRuneU(ch: string): string {
