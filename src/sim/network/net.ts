@@ -189,7 +189,7 @@ export class Network {
   }
 
   /** usable endpoints: ready ones, or (when none is ready) serving terminating ones, as kube-proxy falls back */
-  private usable(svc: Service, sp: ServicePort): ServiceEndpoint[] {
+  usable(svc: Service, sp: ServicePort): ServiceEndpoint[] {
     const all = this.services.endpoints(svc, sp);
     const ready = all.filter((ep) => ep.ready && !ep.terminating);
     return ready.length > 0 ? ready : all.filter((ep) => ep.serving && ep.terminating);

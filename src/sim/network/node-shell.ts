@@ -16,6 +16,7 @@ import { history } from '../shell/commands/history.ts';
 import { sort } from '../shell/commands/sort.ts';
 import { tail } from '../shell/commands/tail.ts';
 import { wc } from '../shell/commands/wc.ts';
+import { sha256 } from './chain-names.ts';
 import { curlCommand } from './curl.ts';
 import { outsideResolver } from './outside.ts';
 import { ipvsadmList, iptablesSave } from './rules-view.ts';
@@ -120,16 +121,8 @@ const CONTAINER_HEADER =
 
 /** `docker` on the learner's machine, as far as kind's node containers go */
 export function dockerCommand(cluster: Cluster): ShellCommand {
-  // a container id is 64 hex digits; docker ps shows the first 12. derived from the name, so it stays put
-  const idOf = (name: string) => {
-    let id = '';
-    for (let round = 0; id.length < 12; round++) {
-      let h = 0x811c9dc5 ^ round;
-      for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
-      id += h.toString(16).padStart(8, '0');
-    }
-    return id.slice(0, 12);
-  };
+  // a container id is the hex of a sha256 (docker ps shows 12 digits): here of the node's name, so it stays put
+  const idOf = (name: string) => [...sha256(name).slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('');
   return {
     name: 'docker',
     summary: "kind's node containers: docker ps, docker exec -it NODE bash",

@@ -7,7 +7,7 @@ import type { Cluster } from '../cluster.ts';
 import type { Node, Service, ServicePort } from '../api/types.ts';
 import { endpointChain, servicePortChain } from './chain-names.ts';
 import { networkOf } from './net.ts';
-import { compareIp, type ServiceEndpoint } from './service-table.ts';
+import { compareIp, loadBalancerVIPs, type ServiceEndpoint } from './service-table.ts';
 
 const CLUSTER_CIDR = '10.244.0.0/16';
 
@@ -18,17 +18,6 @@ function portName(svc: Service, sp: ServicePort): string {
 /** iptables keeps a statistic probability as a 31-bit fraction and prints it with 11 decimals */
 function probability(p: number): string {
   return (Math.round(p * 0x80000000) / 0x80000000).toFixed(11);
-}
-
-function usable(cluster: Cluster, svc: Service, sp: ServicePort): ServiceEndpoint[] {
-  const all = networkOf(cluster).services.endpoints(svc, sp);
-  const ready = all.filter((ep) => ep.ready && !ep.terminating);
-  return ready.length > 0 ? ready : all.filter((ep) => ep.serving && ep.terminating);
-}
-
-function lbIps(svc: Service): string[] {
-  if ((svc.spec.type ?? 'ClusterIP') !== 'LoadBalancer') return [];
-  return (svc.status?.loadBalancer?.ingress ?? []).filter((i) => i.ip && (i.ipMode ?? 'VIP') === 'VIP').map((i) => i.ip!);
 }
 
 function stamp(ms: number): string {
@@ -58,7 +47,7 @@ export function iptablesSave(cluster: Cluster, node: string): string {
       const proto = (sp.protocol ?? 'TCP').toLowerCase();
       const name = portName(svc, sp);
       const clusterIP = svc.spec.clusterIP!;
-      const endpoints = usable(cluster, svc, sp);
+      const endpoints = network.usable(svc, sp);
       const local = endpoints.filter((ep) => ep.nodeName === node);
       const internalLocal = svc.spec.internalTrafficPolicy === 'Local';
       const externalLocal = svc.spec.externalTrafficPolicy === 'Local' && type !== 'ClusterIP';
@@ -81,7 +70,7 @@ export function iptablesSave(cluster: Cluster, node: string): string {
         filterRules.push(`-A KUBE-SERVICES -d ${clusterIP}/32 ${match} ${why}`);
       }
       const external = type === 'NodePort' || type === 'LoadBalancer' || (svc.spec.externalIPs?.length ?? 0) > 0;
-      for (const ip of lbIps(svc)) {
+      for (const ip of loadBalancerVIPs(svc)) {
         if (hasEndpoints)
           serviceRules.push(
             `-A KUBE-SERVICES -d ${ip}/32 ${match} "${name} loadbalancer IP" -m ${proto} --dport ${sp.port} -j ${extChain}`,
@@ -265,13 +254,12 @@ export function ipvsadmList(cluster: Cluster, node: string): string {
     const type = svc.spec.type ?? 'ClusterIP';
     for (const sp of svc.spec.ports ?? []) {
       const proto = sp.protocol ?? 'TCP';
-      let eps = usable(cluster, svc, sp);
+      let eps = network.usable(svc, sp);
       if (svc.spec.internalTrafficPolicy === 'Local') eps = eps.filter((ep) => ep.nodeName === node);
       entries.push({ proto, address: `${svc.spec.clusterIP}:${sp.port}`, ip: svc.spec.clusterIP!, port: sp.port, eps });
-      const external = usable(cluster, svc, sp).filter(
-        (ep) => svc.spec.externalTrafficPolicy !== 'Local' || ep.nodeName === node,
-      );
-      for (const ip of lbIps(svc)) entries.push({ proto, address: `${ip}:${sp.port}`, ip, port: sp.port, eps: external });
+      const external = network.usable(svc, sp).filter((ep) => svc.spec.externalTrafficPolicy !== 'Local' || ep.nodeName === node);
+      for (const ip of loadBalancerVIPs(svc))
+        entries.push({ proto, address: `${ip}:${sp.port}`, ip, port: sp.port, eps: external });
       if (sp.nodePort && (type === 'NodePort' || type === 'LoadBalancer')) {
         for (const ip of nodeIps) entries.push({ proto, address: `${ip}:${sp.nodePort}`, ip, port: sp.nodePort, eps: external });
       }

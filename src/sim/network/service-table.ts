@@ -5,6 +5,7 @@
 
 import type { Cluster } from '../cluster.ts';
 import type { KubeObject, Service, ServicePort } from '../api/types.ts';
+import { ipToInt } from './ip.ts';
 
 /** the parts of a discovery.k8s.io/v1 EndpointSlice that kube-proxy reads */
 export interface SliceView extends KubeObject {
@@ -77,11 +78,7 @@ export class ServiceTable {
         for (const p of service.spec.ports ?? []) if (p.nodePort) this.byNodePort.set(p.nodePort, entry);
       }
       const external = [...(service.spec.externalIPs ?? [])];
-      if (type === 'LoadBalancer') {
-        for (const ingress of service.status?.loadBalancer?.ingress ?? []) {
-          if (ingress.ip && (ingress.ipMode ?? 'VIP') === 'VIP') external.push(ingress.ip);
-        }
-      }
+      external.push(...loadBalancerVIPs(service));
       for (const ip of external) {
         const list = this.byExternalIP.get(ip) ?? [];
         list.push(entry);
@@ -175,8 +172,11 @@ export class ServiceTable {
 
 /** numeric order of dotted IPv4 addresses */
 export function compareIp(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 4; i++) if (pa[i] !== pb[i]) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  return 0;
+  return ipToInt(a) - ipToInt(b);
+}
+
+/** a LoadBalancer Service's ingress IPs that kube-proxy captures itself (ipMode VIP, the default) */
+export function loadBalancerVIPs(service: Service): string[] {
+  if ((service.spec.type ?? 'ClusterIP') !== 'LoadBalancer') return [];
+  return (service.status?.loadBalancer?.ingress ?? []).filter((i) => i.ip && (i.ipMode ?? 'VIP') === 'VIP').map((i) => i.ip!);
 }
