@@ -81,6 +81,8 @@ export interface KubeletDeps {
 
 export class Kubelet {
   private pods = new Map<string, PodRuntime>();
+  /** pod-network address → the pod holding it (host-network pods share their node's and are left out) */
+  private byIp = new Map<string, PodRuntime>();
   private pools = new Map<string, IpPool>();
   private imagesOnNode = new Map<string, Set<string>>();
   /** each namespace's Services as a container starting now sees them; dropped when one changes */
@@ -174,6 +176,12 @@ export class Kubelet {
     return out;
   }
 
+  /** the pod on the pod network at `ip`, as the kubelet that gave it the address knows it */
+  podAt(ip: string): { namespace: string; name: string } | null {
+    const runtime = this.byIp.get(ip);
+    return runtime ? { namespace: runtime.namespace, name: runtime.name } : null;
+  }
+
   /** what a container logs as it runs: an attached TTY session's prompts and output land here too */
   appendLog(pod: Pod, container: string, lines: string[]): void {
     const runtime = this.pods.get(pod.metadata.uid!);
@@ -236,6 +244,7 @@ export class Kubelet {
       stopping: false,
     };
     this.pods.set(runtime.uid, runtime);
+    if (runtime.ip && !pod.spec.hostNetwork) this.byIp.set(runtime.ip, runtime);
   }
 
   private start(pod: Pod): void {
@@ -262,6 +271,7 @@ export class Kubelet {
       stopping: false,
     };
     this.pods.set(runtime.uid, runtime);
+    if (runtime.ip && !pod.spec.hostNetwork) this.byIp.set(runtime.ip, runtime);
     this.writeStatus(runtime);
     for (const c of runtime.containers) this.after(runtime, stage.CREATE_MS, () => this.pull(runtime, c));
   }
@@ -445,6 +455,7 @@ export class Kubelet {
     if (!runtime) return;
     runtime.epoch += 1;
     this.pods.delete(uid);
+    if (runtime.ip && this.byIp.get(runtime.ip) === runtime) this.byIp.delete(runtime.ip);
     // a host-network pod's address is the node's, outside the pool: release ignores it
     if (runtime.ip) this.pools.get(runtime.node)?.release(runtime.ip);
   }

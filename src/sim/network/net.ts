@@ -118,12 +118,11 @@ export class Network {
     return null;
   }
 
+  /** the Running pod at a pod-network address (the kubelets' address book, not a scan of every pod) */
   podByIp(ip: string): Pod | undefined {
-    for (const obj of this.cluster.store.list('pods')) {
-      const pod = obj as Pod;
-      if (pod.status?.podIP === ip && !pod.spec.hostNetwork && pod.status.phase === 'Running') return pod;
-    }
-    return undefined;
+    const at = this.cluster.kubelet.podAt(ip);
+    const pod = at ? this.cluster.api.get<Pod>('Pod', at.namespace, at.name) : undefined;
+    return pod && pod.status?.podIP === ip && pod.status.phase === 'Running' ? pod : undefined;
   }
 
   /** routes a new TCP connection to ip:port; the caller records the trace with its own DNS hop */
