@@ -8,12 +8,13 @@ const forbiddenInCore = {
   patterns: [
     {
       group: ['@xterm/*', 'xterm', 'xterm-*'],
-      message: 'src/sim and src/terminal must not import xterm; only the terminal adapter does.',
+      message:
+        'the DOM-free core (src/sim, src/terminal, src/workspace, src/grading) must not import xterm; only the terminal adapter does.',
     },
-    { group: ['astro', 'astro:*', 'astro/*', '@astrojs/*'], message: 'src/sim and src/terminal must not import Astro.' },
+    { group: ['astro', 'astro:*', 'astro/*', '@astrojs/*'], message: 'the DOM-free core must not import Astro.' },
     {
       group: ['**/components/**', '**/layouts/**', '**/pages/**'],
-      message: 'src/sim and src/terminal must not import site code.',
+      message: 'the DOM-free core must not import site code.',
     },
   ],
 };
@@ -48,7 +49,8 @@ export default defineConfig(
   },
   {
     // the core runs in the browser, in Node tests and in the CLI: no DOM globals, no UI imports
-    files: ['src/sim/**/*.ts', 'src/terminal/**/*.ts'],
+    // (the grader and the workspace's storage and views are core too: the CLI re-grades with them)
+    files: ['src/sim/**/*.ts', 'src/terminal/**/*.ts', 'src/workspace/**/*.ts', 'src/grading/**/*.ts'],
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
@@ -57,7 +59,8 @@ export default defineConfig(
         'error',
         ...domGlobals.map((name) => ({
           name,
-          message: 'src/sim and src/terminal are DOM-free and runtime-neutral; pass what you need in.',
+          message:
+            'the core (src/sim, src/terminal, src/workspace, src/grading) is DOM-free and runtime-neutral; pass what you need in.',
         })),
       ],
     },

@@ -3,7 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Debian's Chromium where it is installed (this project's machines); Playwright's own build elsewhere
 const systemChromium = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find((p) => p && existsSync(p));
-const PORT = 4322;
+const PORT = Number(process.env['E2E_PORT'] ?? 4322);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,7 +30,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `astro preview --port ${PORT} --host 127.0.0.1`,
+    command: `astro preview --port ${PORT} --host 127.0.0.1 --ignore-lock`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

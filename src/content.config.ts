@@ -1,7 +1,10 @@
-// the course's content, validated at build time: chapters (the course map) and lessons
+// the course's content, validated at build time: chapters (the course map), lessons, and the
+// graded exercises and assignments (their schemas live with the grader, which reads the same files)
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { chapterSchema, lessonSchema } from './content/schemas.ts';
+import { assignmentSchema } from './grading/assignment-schema.ts';
+import { exerciseSchema } from './grading/exercise-schema.ts';
 
 const chapters = defineCollection({
   loader: glob({ pattern: '*.yaml', base: './content/chapters/en' }),
@@ -13,4 +16,14 @@ const lessons = defineCollection({
   schema: lessonSchema,
 });
 
-export const collections = { chapters, lessons };
+const exercises = defineCollection({
+  loader: glob({ pattern: '**/*.yaml', base: './content/exercises' }),
+  schema: exerciseSchema,
+});
+
+const assignments = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/assignments' }),
+  schema: assignmentSchema,
+});
+
+export const collections = { chapters, lessons, exercises, assignments };

@@ -16,6 +16,7 @@ export type ParsedArgs = { ok: true; args: CliArgs } | { ok: false; message: str
 export const USAGE = `Usage:
   kubesim [--seed N]              interactive shell on a terminal; script from stdin otherwise
   kubesim [--seed N] SCRIPT       run each line of SCRIPT as a learner would type it
+  kubesim grade ...               grade manifests or learners' submissions (kubesim grade --help)
 
 Options:
   --seed N     make every random choice reproducible

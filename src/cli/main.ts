@@ -7,6 +7,7 @@ import { SIMULATOR_VERSION } from '../sim/version.ts';
 import { parseArgs, USAGE } from './args.ts';
 import { realDisk } from './node-fs.ts';
 import { runInteractive } from './interactive.ts';
+import { runGrade } from './grade.ts';
 
 function readScript(path: string | null): string | null {
   try {
@@ -21,6 +22,13 @@ function readScript(path: string | null): string | null {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'grade') {
+    return runGrade(argv.slice(1), {
+      stdout: (text) => void process.stdout.write(text),
+      stderr: (text) => void process.stderr.write(text),
+      readFile: (path) => readFileSync(path, 'utf8'),
+    });
+  }
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(parsed.message + '\n');

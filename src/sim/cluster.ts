@@ -17,6 +17,7 @@ import { GarbageCollector } from './controllers/garbage-collector.ts';
 import { NamespaceController } from './controllers/namespace.ts';
 import { ReplicaSetController } from './controllers/replicaset.ts';
 import { ServiceLoadBalancerController } from './controllers/service-lb.ts';
+import { SelectorIndex } from './controllers/service-index.ts';
 import { Kubelet } from './kubelet/kubelet.ts';
 import { Random } from './random.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
@@ -67,6 +68,8 @@ export class Cluster {
       events: this.events,
       schedule: (ms, fn) => this.after(ms, fn),
     });
+    // the endpoint controllers keep the same index of which Services select which pods: one will do
+    const selectors = new SelectorIndex();
     this.controllers = [
       new ReplicaSetController(this.api, this.events, 'ReplicaSet'),
       new ReplicaSetController(this.api, this.events, 'ReplicationController'),
@@ -74,8 +77,8 @@ export class Cluster {
       new DaemonSetController(this.api, this.events),
       new GarbageCollector(this.api),
       new NamespaceController(this.api),
-      new EndpointsController(this.api, this.events, this.endpointsRandom),
-      new EndpointSliceController(this.api, this.events, this.endpointsRandom),
+      new EndpointsController(this.api, this.events, this.endpointsRandom, selectors),
+      new EndpointSliceController(this.api, this.events, this.endpointsRandom, selectors),
       new EndpointSliceMirroringController(this.api, this.events, this.endpointsRandom),
     ];
     if (options.loadBalancerProvider !== false) {
@@ -113,7 +116,8 @@ export class Cluster {
         if (this.pending.length > 0) {
           const events = this.pending;
           this.pending = [];
-          for (const event of events) this.dispatch(event);
+          // indexed loops: every watch event passes here (for-of allocates until optimised)
+          for (let i = 0; i < events.length; i++) this.dispatch(events[i]!);
           continue;
         }
         const busy = this.controllers.filter((c) => c.hasWork());
@@ -129,6 +133,7 @@ export class Cluster {
   private dispatch(event: WatchEvent): void {
     this.scheduler.handle(event);
     this.kubelet.handle(event);
-    for (const controller of this.controllers) controller.handle(event);
+    const controllers = this.controllers;
+    for (let i = 0; i < controllers.length; i++) controllers[i]!.handle(event);
   }
 }

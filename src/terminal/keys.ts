@@ -102,7 +102,8 @@ export function parseKeys(data: string): Key[] {
     if (control) {
       flush();
       keys.push({ kind: control });
-    } else if (c >= ' ') {
+    } else if (c >= ' ' && !(c >= '\x80' && c <= '\x9f')) {
+      // C1 controls (U+0080–U+009F, e.g. a one-byte CSI) are dropped like the C0 ones
       text += c;
     }
     i++;

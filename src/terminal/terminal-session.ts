@@ -1,10 +1,11 @@
 // binds a ShellSession to any terminal that can write text and report its width:
 // prompt, line editing, history, completion, typeahead while a command runs, Ctrl-C.
 import { Interrupt } from '../sim/clock.ts';
-import type { Output } from '../sim/shell/command.ts';
+import type { Completions, Output } from '../sim/shell/command.ts';
+import { completePaths } from '../sim/shell/path-completion.ts';
 import type { ShellSession } from '../sim/shell/session.ts';
 import { STATUS_INTERRUPTED } from '../sim/shell/shell.ts';
-import { complete } from './completion.ts';
+import { commandLineWords, complete, escapeForShell, listingRows } from './completion.ts';
 import { HistoryCursor } from './history-cursor.ts';
 import { parseKeys, type Key } from './keys.ts';
 import * as edit from './line-buffer.ts';
@@ -16,6 +17,8 @@ export interface TerminalLike {
   readonly cols: number;
   /** clears screen and scrollback; without it an escape sequence is written */
   clear?(): void;
+  /** calls back after the width changes, for terminals that leave the line being edited to the shell (xterm does) */
+  onResize?(listener: () => void): unknown;
 }
 
 export interface TerminalSessionOptions {
@@ -24,6 +27,10 @@ export interface TerminalSessionOptions {
   onEof?: () => void;
   /** called after each command finishes (history and files may have changed) */
   onCommandDone?: () => void;
+  /** a line is handed to the shell (`endOfInput`: Ctrl-D left a shell inside a container): the journal records it */
+  onSubmit?: (line: string, endOfInput: boolean) => void;
+  /** Ctrl-C: `running` when it interrupts a command, otherwise it drops the line being typed */
+  onInterrupt?: (running: boolean) => void;
 }
 
 const RED = '\x1b[31m';
@@ -38,6 +45,8 @@ export class TerminalSession {
   private cursorCell = 0;
   private promptShown = false;
   private idleWaiters: (() => void)[] = [];
+  /** the width the line being edited was laid out for */
+  private drawnCols: number;
 
   constructor(
     private readonly term: TerminalLike,
@@ -48,14 +57,17 @@ export class TerminalSession {
     // a person types here: `kubectl exec -it` gets its TTY
     session.tty = true;
     session.columns = term.cols;
+    this.drawnCols = Math.max(1, term.cols);
+    term.onResize?.(() => this.resize());
   }
 
   get busy(): boolean {
     return this.running !== null;
   }
 
-  /** writes the first prompt */
-  start(): void {
+  /** writes the first prompt; `replacing` clears a placeholder prompt written before the shell existed */
+  start(replacing = false): void {
+    if (replacing) this.term.write('\r\x1b[2K');
     this.showPrompt();
   }
 
@@ -63,6 +75,7 @@ export class TerminalSession {
   input(data: string): void {
     if (this.running) {
       if (data.includes('\x03')) {
+        this.options.onInterrupt?.(true);
         this.term.write('^C');
         this.running.fire();
         this.typeahead = '';
@@ -80,6 +93,23 @@ export class TerminalSession {
       }
       this.handleKey(keys[i]!);
     }
+  }
+
+  /**
+   * the terminal's width changed. xterm reflows what is above but leaves the rows the cursor is
+   * in as they were (cut off when narrower), so, as readline does on SIGWINCH, the prompt and
+   * the line are drawn again from the row the prompt starts on
+   */
+  resize(): void {
+    const cols = Math.max(1, this.term.cols);
+    this.session.columns = cols;
+    if (cols === this.drawnCols) return;
+    const row = Math.floor(this.cursorCell / this.drawnCols);
+    this.drawnCols = cols;
+    if (!this.promptShown) return;
+    this.term.write((row > 0 ? `\x1b[${row}A` : '') + '\r\x1b[J' + this.prompt());
+    this.cursorCell = visibleWidth(this.prompt());
+    this.setLine(this.line, true);
   }
 
   /** resolves when no command is running */
@@ -157,6 +187,7 @@ export class TerminalSession {
         this.cursorCell = visibleWidth(this.prompt());
         return this.setLine(line, true);
       case 'interrupt':
+        this.options.onInterrupt?.(false);
         this.moveToEnd();
         this.term.write('^C\r\n');
         this.session.cancel();
@@ -176,31 +207,40 @@ export class TerminalSession {
     }
   }
 
+  /** Tab: the command under the cursor offers words (kubectl knows the cluster), otherwise file names */
   private completeWord(): void {
-    const before = this.line.text.slice(0, this.line.cursor);
-    const start = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t')) + 1;
-    const partial = before.slice(start);
-    const firstWord = before.slice(0, start).trim() === '' || /[|;&]\s*$/.test(before.slice(0, start));
-    const candidates = firstWord ? [...this.session.current.commands.keys()] : this.fileCandidates(partial);
-    const result = complete(partial, candidates);
-    if (result.listing.length > 0 && result.insert === '') {
-      this.moveToEnd();
-      this.term.write('\r\n' + result.listing.map((c) => c.slice(c.lastIndexOf('/', c.length - 2) + 1)).join('  ') + '\r\n');
-      this.term.write(this.prompt());
-      this.cursorCell = visibleWidth(this.prompt());
-      this.setLine(this.line, true);
-      return;
+    const parsed = commandLineWords(this.line.text.slice(0, this.line.cursor));
+    if (!parsed) return;
+    const { words, partial, redirect } = parsed;
+    const shell = this.session.current;
+    let found: Completions = { words: completePaths(shell.fs, partial), filenames: true };
+    if (words.length === 0 && !redirect) {
+      if (!partial.includes('/')) found = { words: [...shell.commands.keys()] };
+    } else {
+      const command = redirect ? undefined : shell.commands.get(words[0]!);
+      try {
+        if (command?.complete) found = command.complete(words.slice(1), { partial, fs: shell.fs, world: shell.world });
+      } catch {
+        // a bug in a completer must not take the terminal down: Tab offers nothing
+        found = { words: [] };
+      }
     }
+    const result = complete(partial, found.words, escapeForShell);
     if (result.insert) this.setLine(edit.insert(this.line, result.insert));
-  }
-
-  private fileCandidates(partial: string): string[] {
-    const slash = partial.lastIndexOf('/');
-    const dir = slash >= 0 ? partial.slice(0, slash + 1) : '';
-    const fs = this.session.current.fs;
-    const names = fs.list(dir || '.');
-    if (!Array.isArray(names)) return [];
-    return names.map((n) => dir + n + (fs.stat(dir + n)?.kind === 'dir' ? '/' : ''));
+    if (result.listing.length === 0) return;
+    // a word after `--flag=` lists its values only, and a path its last part, as bash does
+    const shownFrom = partial.lastIndexOf('=') + 1;
+    const shown = result.listing.map((word) => {
+      const rest = word.slice(shownFrom);
+      const last = found.filenames ? rest.slice(rest.lastIndexOf('/', rest.length - 2) + 1) : rest;
+      // a file name is learner content: control characters show in caret notation, on one line
+      return sanitizeOutput(last).replace(/\r\n/g, '^J');
+    });
+    this.moveToEnd();
+    this.term.write('\r\n' + listingRows(shown, Math.max(1, this.term.cols)).join('\r\n') + '\r\n');
+    this.term.write(this.prompt());
+    this.cursorCell = visibleWidth(this.prompt());
+    this.setLine(this.line, true);
   }
 
   /** runs the line typed, or ends the input of the shell inside a container (Ctrl-D) */
@@ -213,6 +253,7 @@ export class TerminalSession {
     this.session.columns = this.term.cols;
     const interrupt = new Interrupt();
     this.running = interrupt;
+    this.options.onSubmit?.(text, endOfInput);
     const out: Output = {
       stdout: (t) => this.term.write(sanitizeOutput(t)),
       stderr: (t) => this.term.write(sanitizeOutput(t)),

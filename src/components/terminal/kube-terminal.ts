@@ -1,45 +1,59 @@
-// <kube-terminal>: starts a shell session for the lesson and binds it to xterm.
-// sets data-ready once the first prompt is on screen.
-import { createLearnerMachine, type LearnerMachine } from '../../sim/machine.ts';
-import { TerminalSession } from '../../terminal/terminal-session.ts';
-import { openEditDialog } from './edit-dialog.ts';
+// <kube-terminal>: xterm and a first prompt at once, the simulator when the learner first
+// touches the page (or the browser is idle). the prompt is written before the shell exists (keys
+// typed meanwhile wait), so the page is usable before the simulator's code has even arrived; the
+// runtime chunk then takes the screen over.
+import { pageWorkspace, whenEngaged } from '../workspace/workspace.ts';
 import { mountTerminal, type MountedTerminal } from './xterm-adapter.ts';
+
+/** the prompt the learner's shell starts with, coloured as the session writes it */
+const FIRST_PROMPT = '\x1b[1;32mlearner@laptop\x1b[0m:\x1b[1;34m~\x1b[0m$ ';
 
 export class KubeTerminal extends HTMLElement {
   private mounted: MountedTerminal | null = null;
-  session: TerminalSession | null = null;
-  machine: LearnerMachine | null = null;
+  private stopRuntime: (() => void) | null = null;
 
   connectedCallback(): void {
     if (this.mounted) return;
     const host = this.querySelector<HTMLElement>('.screen');
     if (!host) return;
-    const seed = crypto.getRandomValues(new Uint32Array(1))[0]!;
-    this.mounted = mountTerminal(host);
-    this.machine = createLearnerMachine({ seed, mode: 'realtime' });
-    // kubectl edit opens the page's editor; focus returns to the terminal afterwards
-    this.machine.session.shell.host = {
-      edit: async (path, text) => {
-        const result = await openEditDialog(path, text);
-        this.mounted?.focus();
-        return result;
-      },
-    };
-    this.session = new TerminalSession(this.mounted, this.machine.session, { color: true });
-    this.mounted.onData((data) => this.session?.input(data));
-    this.session.start();
+    const mounted = mountTerminal(host);
+    this.mounted = mounted;
+    mounted.write(FIRST_PROMPT);
     this.dataset['ready'] = '';
     (window as unknown as { __firstPromptAt?: number }).__firstPromptAt = performance.now();
-    this.mounted.focus();
+    mounted.focus();
+    let typed = '';
+    const early = mounted.onData((data) => (typed += data));
+    const workspace = pageWorkspace(this.dataset['lesson']);
+    void whenEngaged()
+      .then(() => import('./terminal-runtime.ts'))
+      .then(async ({ startRuntime }) => {
+        const takeTyped = () => {
+          early.dispose();
+          return typed;
+        };
+        this.stopRuntime = await startRuntime({ element: this, mounted, workspace, takeTyped });
+        this.dataset['live'] = '';
+      })
+      .catch((error: unknown) => {
+        // offline before the runtime was cached, or a failed deploy: say so in the terminal
+        mounted.write(
+          `\r\n\x1b[31mkubesim: the simulator could not be loaded (${String(error)}). Reload the page to try again.\x1b[0m\r\n`,
+        );
+      });
   }
 
   disconnectedCallback(): void {
-    this.machine?.stop();
+    this.stopRuntime?.();
   }
 
   /** the screen as text: for tests and for copying */
   screenText(): string {
     return this.mounted?.screenLines().join('\n') ?? '';
+  }
+
+  focusScreen(): void {
+    this.mounted?.focus();
   }
 }
 

@@ -1,12 +1,14 @@
 // the only file that imports xterm: it turns an xterm Terminal into the TerminalLike the
-// session needs, and exposes the screen's text for tests and assistive reading
+// session needs, exposes the screen's text for tests and assistive reading, and gives the
+// terminal the clipboard keys people expect from VS Code's terminal
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { TerminalLike } from '../../terminal/terminal-session.ts';
+import { clipboardKey } from './clipboard-keys.ts';
 
 export interface MountedTerminal extends TerminalLike {
-  onData(listener: (data: string) => void): void;
+  onData(listener: (data: string) => void): { dispose(): void };
   /** the visible buffer as text, one string per line, trailing blanks trimmed */
   screenLines(): string[];
   focus(): void;
@@ -25,6 +27,8 @@ export function mountTerminal(host: HTMLElement): MountedTerminal {
   const fitAddon = new FitAddon();
   term.loadAddon(fitAddon);
   term.open(host);
+  // clipboard keys are ours (or the browser's), not the shell's
+  term.attachCustomKeyEventHandler((event) => !clipboardKey(term, event, navigator.clipboard));
   fitAddon.fit();
   new ResizeObserver(() => fitAddon.fit()).observe(host);
   return {
@@ -36,7 +40,8 @@ export function mountTerminal(host: HTMLElement): MountedTerminal {
       term.clear();
       term.write('\x1b[H\x1b[2J');
     },
-    onData: (listener) => void term.onData(listener),
+    onData: (listener) => term.onData(listener),
+    onResize: (listener) => term.onResize(() => listener()),
     screenLines: () => {
       const buffer = term.buffer.active;
       const lines: string[] = [];

@@ -116,7 +116,6 @@ function truncate(subsets: EndpointSubset[]): boolean {
 export class EndpointsController implements Controller {
   readonly name = ENDPOINTS_CONTROLLER_NAME;
   private queue = new WorkQueue();
-  private index = new SelectorIndex();
   private triggers = new TriggerTimeTracker();
 
   constructor(
@@ -124,6 +123,8 @@ export class EndpointsController implements Controller {
     private readonly events: EventRecorder,
     /** draws the uids of the Endpoints it creates */
     private readonly random: Random,
+    /** which Services select which pods: the cluster shares one with the EndpointSlice controller */
+    private readonly index = new SelectorIndex(),
   ) {}
 
   hasWork(): boolean {

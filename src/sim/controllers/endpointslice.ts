@@ -163,7 +163,6 @@ export class SliceIndex {
 export class EndpointSliceController implements Controller {
   readonly name = ENDPOINTSLICE_CONTROLLER;
   private queue = new WorkQueue();
-  private index = new SelectorIndex();
   private slices = new SliceIndex(ENDPOINTSLICE_CONTROLLER);
   private own = new OwnWrites();
   private triggers = new TriggerTimeTracker();
@@ -173,6 +172,8 @@ export class EndpointSliceController implements Controller {
     private readonly events: EventRecorder,
     /** draws the names and uids of the slices it creates */
     private readonly random: Random,
+    /** which Services select which pods: the cluster shares one with the Endpoints controller */
+    private readonly index = new SelectorIndex(),
   ) {}
 
   hasWork(): boolean {

@@ -10,10 +10,10 @@ export const ENDPOINTS_DEPRECATION = 'v1 Endpoints is deprecated in v1.33+; use 
 const DEPRECATED: Record<string, string> = { Endpoints: ENDPOINTS_DEPRECATION };
 
 /** the warnings each kubectl invocation has printed already (kubectl deduplicates them) */
-const printed = new WeakMap<KubectlEnv, Set<string>>();
+const printed = new WeakMap<object, Set<string>>();
 
 /** prints the server's warning for a request about `kind`, unless this command printed it before */
-export function warnDeprecated(env: KubectlEnv, kind: string): void {
+export function warnDeprecated(env: Pick<KubectlEnv, 'out'>, kind: string): void {
   const text = DEPRECATED[kind];
   if (!text) return;
   let seen = printed.get(env);

@@ -31,13 +31,38 @@ export interface KubectlEnv {
   argv: string[];
 }
 
+/** what a command's positional arguments are, for Tab (kubectl's ValidArgsFunction) */
+export type Operands =
+  /** `TYPE NAME…` or `TYPE/NAME…`; `types` limits the types offered, `repeat` offers more names after one */
+  | { kind: 'objects'; types?: readonly string[]; repeat?: boolean }
+  /** resource types only (explain) */
+  | { kind: 'types' }
+  /** one pod, or `TYPE/NAME` of something with pods (logs, exec, attach) */
+  | { kind: 'pod' }
+  /** kubeconfig context names */
+  | { kind: 'contexts' };
+
+/** a subcommand (`rollout status`, `create service nodeport`): its flags and arguments, for Tab */
+export interface Subcommand {
+  name: string;
+  aliases?: string[];
+  flags: FlagSpec[];
+  operands?: Operands;
+  subcommands?: Subcommand[];
+}
+
 export interface Verb {
   name: string;
   aliases?: string[];
   summary: string;
+  /** parsed before `run` unless `parsesOwnFlags`; Tab offers them either way */
   flags: FlagSpec[];
   /** subcommands (rollout status, config view, create deployment) parse their own flags */
   parsesOwnFlags?: boolean;
+  /** what Tab offers for the arguments; none when absent */
+  operands?: Operands;
+  /** what Tab offers as the next word; the verb's own `run` dispatches them */
+  subcommands?: Subcommand[];
   run(env: KubectlEnv, flags: ParsedFlags, args: string[]): Promise<number> | number;
 }
 

@@ -3,8 +3,9 @@
 
 import type { CommandContext, ShellCommand } from '../shell/command.ts';
 import { parseFlags, type ParsedFlags } from './flags.ts';
-import type { KubectlEnv, Verb } from './env.ts';
-import { VERBS } from './verbs/index.ts';
+import type { KubectlEnv } from './env.ts';
+import { findVerb, VERBS } from './verbs/index.ts';
+import { completeKubectl } from './completion.ts';
 
 const USAGE_HINT = "Run 'kubectl --help' for usage.";
 
@@ -40,13 +41,10 @@ function scanNamespace(args: string[]): string | undefined {
   return found;
 }
 
-function findVerb(name: string): Verb | undefined {
-  return VERBS.find((v) => v.name === name || v.aliases?.includes(name));
-}
-
 export const kubectl: ShellCommand = {
   name: 'kubectl',
   summary: 'talk to the simulated Kubernetes cluster',
+  complete: completeKubectl,
   async run(ctx: CommandContext) {
     const world = ctx.world;
     if (!world) {

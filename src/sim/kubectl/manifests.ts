@@ -41,16 +41,28 @@ export function parseManifestText(text: string, source: string): ManifestResult 
   const manifests: Manifest[] = [];
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
-    const error = doc.errors[0];
+    // a line indented deeper than its key continues the value above, until a colon: go-yaml's
+    // scanner stops at that colon, on its own line
+    const continued = doc.errors.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY');
+    const error = continued ?? doc.errors[0];
     if (error) {
-      const line = lineCounter.linePos(error.pos[0]).line;
+      const line = lineCounter.linePos(continued ? error.pos[1] : error.pos[0]).line;
       const what =
         error.code === 'DUPLICATE_KEY'
           ? `mapping key "${keyAt(text, error.pos[0])}" already defined`
           : goYamlMessage(error.code, error.message);
       return { ok: false, error: `error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${what}` };
     }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch {
+      // the yaml library refuses alias bombs, as go-yaml does
+      return {
+        ok: false,
+        error: `error: error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing`,
+      };
+    }
     if (value === null || value === undefined) continue;
     if (typeof value !== 'object' || Array.isArray(value)) {
       return {

@@ -44,7 +44,11 @@ export type Mapped =
  * `warn: false` leaves the apiserver's deprecation warning to the caller, for verbs that send
  * their requests later than they read the manifests (delete)
  */
-export function mapManifest(env: KubectlEnv, manifest: Manifest, options: { warn?: boolean } = {}): Mapped {
+export function mapManifest(
+  env: Pick<KubectlEnv, 'namespace' | 'namespaceGiven' | 'out'>,
+  manifest: Manifest,
+  options: { warn?: boolean } = {},
+): Mapped {
   const object = manifest.object;
   const name = object.metadata?.name ?? '';
   const type = typeForKind(object.kind);

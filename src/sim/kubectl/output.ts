@@ -38,8 +38,8 @@ export const PRINT_FORMATS = [
   'jsonpath-file',
 ];
 
-/** kubectl get accepts the printing formats plus its own, and lists them sorted when one is wrong */
-const FORMATS = [...PRINT_FORMATS, 'custom-columns', 'custom-columns-file', 'wide'].sort();
+/** kubectl get accepts the printing formats plus its own, and lists them sorted when one is wrong (and on Tab after -o) */
+export const FORMATS = [...PRINT_FORMATS, 'custom-columns', 'custom-columns-file', 'wide'].sort();
 /** checks -o before anything happens, with kubectl's message for an unknown format */
 export function validateOutput(flags: ParsedFlags): string | null {
   const output = flagString(flags, 'output');

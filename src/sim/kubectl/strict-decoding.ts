@@ -44,9 +44,11 @@ export function unknownFields(obj: KubeObject): string[] {
   return out;
 }
 
-/** the BadRequest the apiserver returns for unknown fields, or null when there are none */
-export function strictDecodingError(obj: KubeObject): StatusError | null {
-  const unknown = unknownFields(obj);
+/**
+ * the BadRequest the apiserver returns for unknown fields, or null when there are none; `unknown`
+ * narrows it to some of them (the editor shows each field's message on its own line)
+ */
+export function strictDecodingError(obj: KubeObject, unknown = unknownFields(obj)): StatusError | null {
   if (unknown.length === 0) return null;
   const version = obj.apiVersion;
   const list = unknown.map((f) => `unknown field "${f}"`).join(', ');

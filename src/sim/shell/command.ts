@@ -15,8 +15,13 @@ export interface Output {
 
 /** what the host (browser page or CLI) offers commands beyond text: an editor for `kubectl edit`, `vi`, `nano` */
 export interface HostServices {
-  /** opens a file in the editor and resolves with its saved text, or null when the edit is abandoned */
-  edit?(path: string, text: string): Promise<string | null>;
+  /**
+   * opens a file in the editor and resolves with its saved text, or null when the edit is abandoned;
+   * `title` says what is being edited (`kubectl edit deployment/web`)
+   */
+  edit?(path: string, text: string, title?: string): Promise<string | null>;
+  /** shows a file (an absolute path) in the page's editor, as `vi FILE` does; returns at once */
+  openFile?(path: string): void | Promise<void>;
   /** the session's: hands the prompt to a shell inside a container until it exits (kubectl exec -it); resolves with its exit status */
   openShell?(shell: NestedShell): Promise<number>;
   /** true when typed input comes from a terminal (the web page, the CLI on a TTY); false for a piped script */
@@ -61,10 +66,28 @@ export interface ShellState {
   unsetVar(name: string): void;
 }
 
+/** what a command is told when Tab is pressed among its arguments */
+export interface CompletionContext {
+  /** the word being completed, up to the cursor ('' at the start of a new word) */
+  partial: string;
+  fs: VirtualFs;
+  /** the cluster this machine's kubectl talks to; null on a machine without one */
+  world: World | null;
+}
+
+/** the words a command offers for the one being completed, each starting with the partial */
+export interface Completions {
+  words: string[];
+  /** the words are paths: listed by their last part, as bash lists file names */
+  filenames?: boolean;
+}
+
 export interface ShellCommand {
   name: string;
   /** one line for `help` */
   summary: string;
   /** exit status; failures are written to stderr, never thrown */
   run(ctx: CommandContext): Promise<number> | number;
+  /** Tab among the arguments (`args`: the words before the partial one); without it, file names complete */
+  complete?(args: string[], ctx: CompletionContext): Completions;
 }

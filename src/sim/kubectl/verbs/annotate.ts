@@ -34,6 +34,7 @@ function applyAnnotations(obj: KubeObject, overwrite: boolean, set: Map<string, 
 export const annotateVerb: Verb = {
   name: 'annotate',
   summary: 'Update the annotations on a resource',
+  operands: { kind: 'objects' },
   flags: METADATA_FLAGS,
   run(env, flags, args) {
     const dryRun = dryRunOf(flags);

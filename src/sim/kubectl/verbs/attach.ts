@@ -286,6 +286,7 @@ export async function attachInteractive(env: KubectlEnv, created: Pod, options: 
 export const attachVerb: Verb = {
   name: 'attach',
   summary: 'Attach to a running container',
+  operands: { kind: 'pod' },
   flags: [
     { name: 'container', short: 'c', kind: 'string' },
     { name: 'stdin', short: 'i', kind: 'bool' },

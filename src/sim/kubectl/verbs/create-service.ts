@@ -6,7 +6,7 @@ import { clone } from '../../api/meta.ts';
 import type { Service, ServicePort } from '../../api/types.ts';
 import { isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../../api/validation/names.ts';
 import { lastAppliedFor, LAST_APPLIED } from '../apply-merge.ts';
-import type { KubectlEnv } from '../env.ts';
+import type { KubectlEnv, Subcommand } from '../env.ts';
 import { flagBool, flagInt, flagList, flagString, parseFlags, type FlagSpec } from '../flags.ts';
 import { checkErr, dryRunOf, plain, printOperation, standard, subcommandOf, validatePrintFlags } from './select.ts';
 
@@ -37,6 +37,12 @@ const EXTRA: Record<ServiceType, FlagSpec[]> = {
   LoadBalancer: [],
   ExternalName: [{ name: 'external-name', kind: 'string' }],
 };
+
+/** `create service`'s subcommands with their flags, for Tab */
+export const SERVICE_SUBCOMMANDS: Subcommand[] = Object.entries(SUBCOMMANDS).map(([name, type]) => ({
+  name,
+  flags: [...COMMON, ...EXTRA[type]],
+}));
 
 export const CREATE_SERVICE_HELP = `Create a service using a specified subcommand.
 

@@ -7,7 +7,7 @@ import type { KubectlEnv, Verb } from '../env.ts';
 import { readManifests } from '../manifests.ts';
 import { fieldValidation, formatApiError, mapManifest, objectRef, reportErrors } from '../objects.ts';
 import { OUTPUT_FLAGS, printObjects, validateOutput } from '../output.ts';
-import { createService } from './create-service.ts';
+import { createService, SERVICE_SUBCOMMANDS } from './create-service.ts';
 import { deploymentFor, namespaceFor } from './generators.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
 import { subcommandOf } from './select.ts';
@@ -62,6 +62,22 @@ function createAll(
   return reportErrors(env, errors);
 }
 
+const DEPLOYMENT_FLAGS: FlagSpec[] = [
+  ...COMMON,
+  { name: 'image', kind: 'stringArray' },
+  { name: 'replicas', short: 'r', kind: 'int' },
+  { name: 'port', kind: 'int' },
+];
+
+/** `kubectl create -f`: the verb's own flags when no generator is named */
+const FILE_FLAGS: FlagSpec[] = [
+  ...COMMON,
+  { name: 'filename', short: 'f', kind: 'stringArray' },
+  { name: 'recursive', short: 'R', kind: 'bool' },
+  { name: 'edit', kind: 'bool' },
+  RECORD_FLAG,
+];
+
 function usageError(env: KubectlEnv, message: string, path: string): number {
   env.out.stderr(`error: ${message}\nSee '${path} -h' for help and examples\n`);
   return 1;
@@ -69,16 +85,7 @@ function usageError(env: KubectlEnv, message: string, path: string): number {
 
 function createDeployment(env: KubectlEnv, args: string[]): number {
   const path = 'kubectl create deployment';
-  const parsed = parseFlags(
-    args,
-    [
-      ...COMMON,
-      { name: 'image', kind: 'stringArray' },
-      { name: 'replicas', short: 'r', kind: 'int' },
-      { name: 'port', kind: 'int' },
-    ],
-    path,
-  );
+  const parsed = parseFlags(args, DEPLOYMENT_FLAGS, path);
   if (!parsed.ok) return reportErrors(env, [parsed.error]);
   const flags = parsed.flags;
   const outputError = validateOutput(flags);
@@ -118,8 +125,13 @@ function createNamespace(env: KubectlEnv, args: string[]): number {
 export const createVerb: Verb = {
   name: 'create',
   summary: 'Create a resource from a file or from stdin',
-  flags: [],
+  flags: FILE_FLAGS,
   parsesOwnFlags: true,
+  subcommands: [
+    { name: 'deployment', aliases: ['deploy'], flags: DEPLOYMENT_FLAGS },
+    { name: 'namespace', aliases: ['ns'], flags: COMMON },
+    { name: 'service', aliases: ['svc'], flags: [], subcommands: SERVICE_SUBCOMMANDS },
+  ],
   run(env, _flags, args) {
     const sub = args.find((a) => !a.startsWith('-'));
     if (sub === 'deployment' || sub === 'deploy')
@@ -135,13 +147,7 @@ export const createVerb: Verb = {
     // the subcommand word goes, and only it: `-n NAMESPACE` before it is not a subcommand
     if (subcommandOf(args).sub === 'service' || subcommandOf(args).sub === 'svc')
       return createService(env, subcommandOf(args).rest);
-    const specs: FlagSpec[] = [
-      ...COMMON,
-      { name: 'filename', short: 'f', kind: 'stringArray' },
-      { name: 'recursive', short: 'R', kind: 'bool' },
-      { name: 'edit', kind: 'bool' },
-      RECORD_FLAG,
-    ];
+    const specs = FILE_FLAGS;
     const parsed = parseFlags(args, specs, 'kubectl create');
     if (!parsed.ok) return reportErrors(env, [parsed.error]);
     const flags = parsed.flags;

@@ -28,6 +28,7 @@ function kindString(obj: KubeObject): string {
 export const deleteVerb: Verb = {
   name: 'delete',
   summary: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
+  operands: { kind: 'objects', repeat: true },
   flags: [
     { name: 'filename', short: 'f', kind: 'stringArray' },
     { name: 'recursive', short: 'R', kind: 'bool' },

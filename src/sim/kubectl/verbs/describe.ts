@@ -113,6 +113,7 @@ function describeMatching(env: KubectlEnv, ctx: DescribeContext, typeArg: string
 export const describeVerb: Verb = {
   name: 'describe',
   summary: 'Show details of a specific resource or group of resources',
+  operands: { kind: 'objects', repeat: true },
   flags: [
     { name: 'filename', short: 'f', kind: 'stringArray' },
     { name: 'recursive', short: 'R', kind: 'bool' },

@@ -45,6 +45,7 @@ export const apiResourcesVerb: Verb = {
 export const explainVerb: Verb = {
   name: 'explain',
   summary: 'Get documentation for a resource',
+  operands: { kind: 'types' },
   flags: [
     { name: 'recursive', kind: 'bool' },
     { name: 'api-version', kind: 'string' },

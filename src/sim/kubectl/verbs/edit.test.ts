@@ -16,6 +16,15 @@ kubesim: 'kubectl edit' needs the browser's editor; use kubectl apply -f in scri
 `);
   });
 
+  test('tells the editor what it edits, for its title', async () => {
+    const k = kubectlSession();
+    const titles: (string | undefined)[] = [];
+    k.host.edit = (_path, _text, title) => (titles.push(title), Promise.resolve(null));
+    await k.run('kubectl create deployment web --image=nginx:1.25\nkubectl create service clusterip web --tcp=80:80');
+    await k.run('kubectl edit deployment/web\nkubectl edit deploy/web svc/web');
+    expect(titles).toEqual(['kubectl edit deployment/web', 'kubectl edit deployment/web service/web']);
+  });
+
   test('applies the edit, cancels unchanged files and reopens invalid ones with the reasons', async () => {
     const k = kubectlSession();
     const opened: { path: string; text: string }[] = [];

@@ -96,6 +96,7 @@ function causesOf(error: StatusError): string[] {
 export const editVerb: Verb = {
   name: 'edit',
   summary: 'Edit a resource on the server',
+  operands: { kind: 'objects', repeat: true },
   flags: EDIT_FLAGS,
   async run(env, flags, args) {
     const editor = env.host.edit?.bind(env.host);
@@ -125,8 +126,9 @@ async function editLoop(
   flags: ParsedFlags,
   infos: Selected[],
   output: 'yaml' | 'json',
-  editor: (path: string, text: string) => Promise<string | null>,
+  editor: (path: string, text: string, title: string) => Promise<string | null>,
 ): Promise<number> {
+  const title = `kubectl edit ${infos.map((i) => `${i.type.kind.toLowerCase()}/${i.object.metadata.name}`).join(' ')}`;
   const originalObj: unknown =
     infos.length === 1 ? infos[0]!.object : { apiVersion: 'v1', items: infos.map((i) => i.object), kind: 'List', metadata: {} };
   const print = (obj: unknown) => (output === 'json' ? toJson(obj) : toYaml(obj));
@@ -150,7 +152,7 @@ async function editLoop(
     }
     const previous = edited;
     env.fs.writeFile(path, buffer);
-    const result = await editor(path, buffer);
+    const result = await editor(path, buffer, title);
     edited = result ?? buffer;
     env.fs.writeFile(path, edited);
     if (containsError && stripComments(previous) === stripComments(edited))

@@ -15,6 +15,7 @@ const DEFAULT_POD_TIMEOUT_MS = 60_000;
 export const execVerb: Verb = {
   name: 'exec',
   summary: 'Execute a command in a container',
+  operands: { kind: 'pod' },
   flags: [
     { name: 'container', short: 'c', kind: 'string' },
     { name: 'stdin', short: 'i', kind: 'bool' },

@@ -309,7 +309,8 @@ function exposeOne(env: KubectlEnv, flags: ParsedFlags, o: ExposeOptions, object
 export const exposeVerb: Verb = {
   name: 'expose',
   summary: 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
-  flags: [],
+  operands: { kind: 'objects', types: ['pod', 'service', 'replicationcontroller', 'deployment', 'replicaset'] },
+  flags: EXPOSE_FLAGS,
   parsesOwnFlags: true,
   run(env, _flags, args) {
     const parsed = parseFlags(args, EXPOSE_FLAGS, 'kubectl expose');

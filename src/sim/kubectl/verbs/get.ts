@@ -24,6 +24,7 @@ See 'kubectl get -h' for help and examples
 export const getVerb: Verb = {
   name: 'get',
   summary: 'Display one or many resources',
+  operands: { kind: 'objects', repeat: true },
   flags: [
     ...OUTPUT_FLAGS,
     { name: 'selector', short: 'l', kind: 'string' },

@@ -46,3 +46,8 @@ export const VERBS: Verb[] = [
   configVerb,
   versionVerb,
 ];
+
+/** a verb by its name or an alias */
+export function findVerb(name: string): Verb | undefined {
+  return VERBS.find((v) => v.name === name || v.aliases?.includes(name));
+}

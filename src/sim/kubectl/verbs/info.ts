@@ -1,7 +1,7 @@
 // kubectl version, cluster-info and config: small verbs about the connection itself
 
 import { KUBERNETES_VERSION, KUSTOMIZE_VERSION } from '../../version.ts';
-import { flagBool, flagString, parseFlags } from '../flags.ts';
+import { flagBool, flagString, parseFlags, type FlagSpec } from '../flags.ts';
 import type { Verb } from '../env.ts';
 
 export const versionVerb: Verb = {
@@ -71,27 +71,31 @@ export const clusterInfoVerb: Verb = {
   },
 };
 
+/** the flags every simulated `config` subcommand accepts */
+const CONFIG_FLAGS: FlagSpec[] = [
+  { name: 'current', kind: 'bool' },
+  { name: 'namespace', short: 'n', kind: 'string' },
+  { name: 'minify', kind: 'bool' },
+  { name: 'raw', kind: 'bool' },
+  { name: 'output', short: 'o', kind: 'string' },
+  { name: 'cluster', kind: 'string' },
+  { name: 'user', kind: 'string' },
+];
+
 export const configVerb: Verb = {
   name: 'config',
   summary: 'Modify kubeconfig files',
   flags: [],
   parsesOwnFlags: true,
+  subcommands: ['current-context', 'get-contexts', 'set-context', 'use-context', 'view'].map((name) => ({
+    name,
+    flags: CONFIG_FLAGS,
+    ...(name.endsWith('-context') && name !== 'current-context' ? { operands: { kind: 'contexts' } as const } : {}),
+  })),
   run(env, _flags, args) {
     const [sub, ...rest] = args;
     const kc = env.kubeconfig;
-    const parsed = parseFlags(
-      rest,
-      [
-        { name: 'current', kind: 'bool' },
-        { name: 'namespace', short: 'n', kind: 'string' },
-        { name: 'minify', kind: 'bool' },
-        { name: 'raw', kind: 'bool' },
-        { name: 'output', short: 'o', kind: 'string' },
-        { name: 'cluster', kind: 'string' },
-        { name: 'user', kind: 'string' },
-      ],
-      `kubectl config ${sub ?? ''}`.trim(),
-    );
+    const parsed = parseFlags(rest, CONFIG_FLAGS, `kubectl config ${sub ?? ''}`.trim());
     if (!parsed.ok) {
       env.out.stderr(parsed.error + '\n');
       return 1;

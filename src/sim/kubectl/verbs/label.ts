@@ -175,6 +175,7 @@ function changeMessage(before: number, after: KubeObject, beforeText: string, ov
 export const labelVerb: Verb = {
   name: 'label',
   summary: 'Update the labels on a resource',
+  operands: { kind: 'objects' },
   flags: METADATA_FLAGS,
   run(env, flags, args) {
     const dryRun = dryRunOf(flags);

@@ -70,6 +70,7 @@ function instanceOf(env: KubectlEnv, pod: Pod, container: string): string {
 export const logsVerb: Verb = {
   name: 'logs',
   summary: 'Print the logs for a container in a pod',
+  operands: { kind: 'pod' },
   flags: [
     { name: 'container', short: 'c', kind: 'string' },
     { name: 'follow', short: 'f', kind: 'bool' },

@@ -329,6 +329,7 @@ function patchLive(
 export const patchVerb: Verb = {
   name: 'patch',
   summary: 'Update fields of a resource',
+  operands: { kind: 'objects' },
   flags: PATCH_FLAGS,
   run(env, flags, args) {
     const dryRun = dryRunOf(flags);

@@ -10,7 +10,7 @@ import { waitFor, type KubectlEnv } from '../env.ts';
 import { flagBool, flagInt, flagList, parseFlags, type FlagSpec } from '../flags.ts';
 import { checkErr, durationFlag, groupKind, plain, selectObjects, standard } from './select.ts';
 
-const STATUS_FLAGS: FlagSpec[] = [
+export const STATUS_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', kind: 'stringArray' },
   { name: 'recursive', short: 'R', kind: 'bool' },
   { name: 'watch', short: 'w', kind: 'bool' },

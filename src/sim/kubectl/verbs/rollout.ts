@@ -21,7 +21,7 @@ import { printObjects } from '../output.ts';
 import { layoutRows } from '../printers/tabwriter.ts';
 import { resourceName } from '../printers/name.ts';
 import { describePodTemplate } from './describe-template.ts';
-import { replicaSetsOf, rolloutStatus } from './rollout-status.ts';
+import { replicaSetsOf, rolloutStatus, STATUS_FLAGS } from './rollout-status.ts';
 import {
   checkErr,
   dryRunOf,
@@ -86,6 +86,21 @@ const TARGET_FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', kind: 'string' },
 ];
 
+/** each subcommand's own flags, beside TARGET_FLAGS and PRINT_FLAGS (status has its own set) */
+const SUBCOMMAND_FLAGS: Record<'history' | 'pause' | 'restart' | 'resume' | 'undo', FlagSpec[]> = {
+  history: [{ name: 'revision', kind: 'int' }],
+  pause: [{ name: 'field-manager', kind: 'string' }],
+  restart: [{ name: 'field-manager', kind: 'string' }],
+  resume: [{ name: 'field-manager', kind: 'string' }],
+  undo: [
+    { name: 'to-revision', kind: 'int' },
+    { name: 'dry-run', kind: 'string' },
+  ],
+};
+
+/** what kubectl offers after `rollout SUBCOMMAND`, of the kinds this cluster simulates */
+const ROLLOUT_OPERANDS = { kind: 'objects', types: ['deployment', 'daemonset', 'statefulset'] } as const;
+
 const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
 
 /** annotations a rollback keeps from the Deployment rather than taking from the ReplicaSet */
@@ -108,9 +123,9 @@ interface Parsed {
 }
 
 /** flags, the required-resource check and the builder every subcommand but status shares */
-function prepare(env: KubectlEnv, sub: string, args: string[], extra: FlagSpec[]): Parsed | number {
+function prepare(env: KubectlEnv, sub: keyof typeof SUBCOMMAND_FLAGS, args: string[]): Parsed | number {
   const path = `kubectl rollout ${sub}`;
-  const parsed = parseFlags(args, [...TARGET_FLAGS, ...PRINT_FLAGS, ...extra], path);
+  const parsed = parseFlags(args, [...TARGET_FLAGS, ...PRINT_FLAGS, ...SUBCOMMAND_FLAGS[sub]], path);
   if (!parsed.ok) return checkErr(env, [standard(parsed.error)]);
   const flags = parsed.flags;
   for (const w of flags.warnings) env.out.stderr(w + '\n');
@@ -147,12 +162,12 @@ type Patch = { next: KubeObject; emptyPatch?: boolean } | { error: string };
 /** pause, resume and restart: compute the change per object, then patch and print, errors last */
 function patchEach(
   env: KubectlEnv,
-  sub: string,
+  sub: 'pause' | 'resume' | 'restart',
   args: string[],
   operation: string,
   change: (type: ResourceType, obj: Deployment | KubeObject) => Patch | CmdError,
 ): number {
-  const prepared = prepare(env, sub, args, [{ name: 'field-manager', kind: 'string' }]);
+  const prepared = prepare(env, sub, args);
   if (typeof prepared === 'number') return prepared;
   const errors: CmdError[] = [...prepared.errors];
   for (const { type, object } of prepared.items) {
@@ -235,7 +250,7 @@ function templateOf(rs: ReplicaSet) {
 }
 
 function historyCommand(env: KubectlEnv, args: string[]): number {
-  const prepared = prepare(env, 'history', args, [{ name: 'revision', kind: 'int' }]);
+  const prepared = prepare(env, 'history', args);
   if (typeof prepared === 'number') return prepared;
   const { flags } = prepared;
   const revision = flagInt(flags, 'revision') ?? 0;
@@ -359,10 +374,7 @@ function rollback(
 }
 
 function undo(env: KubectlEnv, args: string[]): number {
-  const prepared = prepare(env, 'undo', args, [
-    { name: 'to-revision', kind: 'int' },
-    { name: 'dry-run', kind: 'string' },
-  ]);
+  const prepared = prepare(env, 'undo', args);
   if (typeof prepared === 'number') return prepared;
   const { flags } = prepared;
   const dryRun = dryRunOf(flags);
@@ -393,6 +405,15 @@ export const rolloutVerb: Verb = {
   summary: 'Manage the rollout of a resource',
   flags: [],
   parsesOwnFlags: true,
+  subcommands: [
+    ...(['history', 'pause', 'restart', 'resume'] as const).map((name) => ({
+      name,
+      flags: [...TARGET_FLAGS, ...PRINT_FLAGS, ...SUBCOMMAND_FLAGS[name]],
+      operands: ROLLOUT_OPERANDS,
+    })),
+    { name: 'status', flags: STATUS_FLAGS, operands: ROLLOUT_OPERANDS },
+    { name: 'undo', flags: [...TARGET_FLAGS, ...PRINT_FLAGS, ...SUBCOMMAND_FLAGS.undo], operands: ROLLOUT_OPERANDS },
+  ],
   async run(env, _flags, args) {
     const { sub, rest } = subcommandOf(args);
     switch (sub) {

@@ -46,6 +46,7 @@ interface Scalable extends KubeObject {
 export const scaleVerb: Verb = {
   name: 'scale',
   summary: 'Set a new size for a deployment, replica set, or replication controller',
+  operands: { kind: 'objects', types: ['deployment', 'replicaset', 'replicationcontroller', 'statefulset'], repeat: true },
   flags: SCALE_FLAGS,
   async run(env, flags, args) {
     if (!flags.values.has('replicas')) {

@@ -220,6 +220,7 @@ export const setVerb: Verb = {
   summary: 'Set specific features on objects',
   flags: [],
   parsesOwnFlags: true,
+  subcommands: [{ name: 'image', flags: SET_IMAGE_FLAGS, operands: { kind: 'objects' } }],
   run(env, _flags, args) {
     const { sub, rest } = subcommandOf(args);
     if (sub === undefined) {

@@ -173,6 +173,7 @@ async function waitForCreate(
 export const waitVerb: Verb = {
   name: 'wait',
   summary: 'Experimental: Wait for a specific condition on one or many resources',
+  operands: { kind: 'objects', repeat: true },
   flags: WAIT_FLAGS,
   async run(env, flags, args) {
     const outputError = validatePrintFlags(flags);

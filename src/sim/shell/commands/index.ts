@@ -4,6 +4,7 @@ import { clear, exportCommand, falseCommand, help, trueCommand, unset } from './
 import { cat } from './cat.ts';
 import { cut } from './cut.ts';
 import { echo } from './echo.ts';
+import { nano, vi, vim } from './editors.ts';
 import { grep } from './grep.ts';
 import { head } from './head.ts';
 import { history } from './history.ts';
@@ -46,4 +47,7 @@ export const builtinCommands: ShellCommand[] = [
   cut,
   tr,
   seq,
+  vi,
+  vim,
+  nano,
 ];

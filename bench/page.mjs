@@ -1,0 +1,174 @@
+// npm run bench, the page half: the lesson page as a learner's browser gets it, beside the
+// budgets of issue 5. builds dist/ when it is missing or older than its sources (see
+// page-server.mjs), serves it locally, and measures in Chromium. prints figures; never fails.
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { chromium } from '@playwright/test';
+import { lighthouseScores } from './page-lighthouse.mjs';
+import { ensureBuilt, gzipSizeOf, serveDist } from './page-server.mjs';
+
+const LESSON = '/lessons/01-objects-and-kubectl/01-your-workspace/';
+const LOADS = 15;
+const KB = 1000;
+// the same browser and flags as playwright.config.ts
+const chromePath = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find((p) => p && existsSync(p));
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const log = (message) => process.stderr.write(`[bench:page] ${message}\n`);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** a fresh profile, no cache: the page as a first-time visitor loads it */
+async function freshPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return { context, page };
+}
+
+/** navigation start → first prompt written, in ms (the page records it in globalThis.__firstPromptAt) */
+async function firstPrompt(browser, url) {
+  const { context, page } = await freshPage(browser);
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(() => globalThis.__firstPromptAt, null, { timeout: 20_000 });
+    return await handle.jsonValue();
+  } finally {
+    await context.close();
+  }
+}
+
+/** every script the page fetches without user input, until load and network idle, split at the first prompt */
+async function scriptsBeforeInteraction(browser, url) {
+  const { context, page } = await freshPage(browser);
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => globalThis.__firstPromptAt, null, { timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
+    const { prompt, entries } = await page.evaluate(() => ({
+      prompt: globalThis.__firstPromptAt,
+      entries: performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime })),
+    }));
+    const scripts = entries
+      .filter((e) => /\.m?js(\?|$)/.test(new URL(e.name).pathname))
+      .map((e) => ({ ...e, path: new URL(e.name).pathname, ...gzipSizeOf(e.name), beforePrompt: e.start < prompt }));
+    const css = entries
+      .filter((e) => new URL(e.name).pathname.endsWith('.css'))
+      .map((e) => ({ path: new URL(e.name).pathname, ...gzipSizeOf(e.name) }));
+    return { scripts, css };
+  } finally {
+    await context.close();
+  }
+}
+
+const sum = (files) => files.reduce((total, f) => total + f.gzip, 0);
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+const verdict = (ok) => (ok === undefined ? '' : ok ? 'within' : 'MISSES');
+
+function printTable(rows) {
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  const line = (r) => `| ${r.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(line(rows[0]));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|${'-'.repeat(rows[0][3].length + 2)}|`);
+  for (const row of rows.slice(1)) console.log(line(row));
+}
+
+async function main() {
+  if (!ensureBuilt(log)) return;
+  const server = await serveDist();
+  const rows = [['figure', 'measured', 'budget', 'status']];
+  const notes = [];
+  let browser;
+  try {
+    browser = await chromium.launch({ ...(chromePath ? { executablePath: chromePath } : {}), args: FLAGS });
+    const lessonUrl = server.origin + LESSON;
+    const cpus = availableParallelism();
+    const load = loadavg()[0];
+    notes.push(
+      `machine: ${cpus} CPUs, load average ${load.toFixed(1)} when the timings started` +
+        (load > cpus ? ' (busier than its CPUs: timings are inflated by other work)' : ''),
+    );
+    // one load first, not counted: it warms the server's file reads and the browser's process
+    await firstPrompt(browser, lessonUrl);
+    const times = [];
+    for (let i = 0; i < LOADS; i++) times.push(await firstPrompt(browser, lessonUrl));
+    const promptMs = median(times);
+    rows.push([
+      `first prompt, median of ${LOADS} fresh loads`,
+      `${promptMs.toFixed(0)} ms`,
+      '≤ 200 ms',
+      verdict(promptMs <= 200),
+    ]);
+    notes.push(`first prompt, all loads (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
+
+    const { scripts, css } = await scriptsBeforeInteraction(browser, lessonUrl);
+    const before = scripts.filter((s) => s.beforePrompt);
+    const after = scripts.filter((s) => !s.beforePrompt);
+    const total = sum(scripts);
+    rows.push(['JS before interaction (gzip)', kb(total), '≤ 200 KB', verdict(total <= 200 * KB)]);
+    rows.push(['  of which up to the first prompt', kb(sum(before)), '', '']);
+    rows.push(['  of which after the prompt, without input', kb(sum(after)), '', '']);
+    const list = (title, files) => {
+      notes.push(`${title}:`);
+      for (const f of files) notes.push(`  ${kb(f.gzip).padStart(9)} gzip  ${kb(f.raw).padStart(9)} raw  ${f.path}`);
+      if (files.length === 0) notes.push('  (none)');
+    };
+    list('JS up to the first prompt', before);
+    list('JS after the first prompt, before any input (load + network idle)', after);
+    list('CSS', css);
+  } catch (error) {
+    notes.push(`the Chromium measurements could not run: ${String(error)}`);
+  } finally {
+    await browser?.close();
+  }
+
+  const pages = { home: server.origin + '/', lesson: server.origin + LESSON };
+  const lighthouse = process.argv.includes('--no-lighthouse')
+    ? { error: 'Lighthouse skipped (--no-lighthouse)' }
+    : await lighthouseScores(Object.values(pages), { chromePath, flags: FLAGS, log });
+  for (const [name, url] of Object.entries(pages)) {
+    const score = lighthouse.scores?.[url];
+    rows.push([
+      `Lighthouse performance, ${name} (mobile)`,
+      score ? String(score.performance) : 'n/a',
+      '≥ 95',
+      score ? verdict(score.performance >= 95) : '',
+    ]);
+    rows.push([
+      `Lighthouse accessibility, ${name} (mobile)`,
+      score ? String(score.accessibility) : 'n/a',
+      '100',
+      score ? verdict(score.accessibility === 100) : '',
+    ]);
+    if (score) {
+      notes.push(
+        `lighthouse ${name}: FCP ${score.fcp.toFixed(0)} ms, LCP ${score.lcp.toFixed(0)} ms, TBT ${score.tbt.toFixed(0)} ms, ` +
+          `CLS ${score.cls.toFixed(3)}, Speed Index ${score.si.toFixed(0)} ms` +
+          (score.failedA11y.length ? `; failed accessibility audits: ${score.failedA11y.join(', ')}` : ''),
+      );
+    }
+  }
+  if (lighthouse.error) notes.push(lighthouse.error);
+  await server.close();
+
+  console.log(`\npage budgets (issue 5): ${LESSON}`);
+  printTable(rows);
+  console.log(`\nKB = 1,000 bytes; gzip sizes at zlib's default level. medians; Lighthouse: median of 3 runs.`);
+  for (const note of notes) console.log(note);
+}
+
+try {
+  await main();
+} catch (error) {
+  log(`stopped: ${String(error)}`);
+}
