@@ -133,3 +133,21 @@ test('export then import brings progress back into an emptied browser', async ({
   await type(page, 'cat note.txt');
   await expect.poll(() => screen(page)).toContain('$ cat note.txt\nkept: yes\n');
 });
+
+test('two tabs on one lesson: the one left behind is told, and does not save over the other', async ({ context }) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  for (const page of [first, second]) {
+    await page.goto(LESSON);
+    await page.locator('kube-terminal .xterm').click();
+    await expect(page.locator('kube-terminal[data-live]')).toBeVisible();
+  }
+  await type(first, 'echo "from the first tab" > first.txt');
+  await expect(second.getByRole('alert').filter({ hasText: 'This lesson was changed in another tab' })).toBeVisible();
+  // work in the stale tab is not saved over the other tab's
+  await type(second, 'echo "from the second tab" > second.txt');
+  await second.waitForTimeout(800);
+  const saved = await first.evaluate(() => localStorage.getItem('kubesim:lesson:02-pods/01-pods') ?? '');
+  expect(saved).toContain('first.txt');
+  expect(saved).not.toContain('second.txt');
+});
