@@ -12,22 +12,43 @@ export function randomSuffix(random: Random, length = 5): string {
   return out;
 }
 
-/** two lowercase hex digits for each byte value */
-const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** the character codes of the lowercase hex digits */
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const DASH = 45;
+/** one uid's characters, reused: the string is made from them in one go */
+const uidCodes: number[] = new Array<number>(36).fill(0);
 
-/** eight hex digits of a 32-bit word */
-function hex32(n: number): string {
-  return HEX_BYTE[(n >>> 24) & 255]! + HEX_BYTE[(n >>> 16) & 255]! + HEX_BYTE[(n >>> 8) & 255]! + HEX_BYTE[n & 255]!;
+/** writes hex digits `from` to `to` (0 = the most significant) of a 32-bit word at `at`; returns the next position */
+function putHex(word: number, from: number, to: number, at: number): number {
+  for (let i = from; i < to; i++) uidCodes[at++] = HEX_CODES[(word >>> (28 - 4 * i)) & 15]!;
+  return at;
 }
 
-/** a version-4 UUID drawn from the seeded generator, so uids replay with the seed */
+/**
+ * a version-4 UUID drawn from the seeded generator, so uids replay with the seed. built as one
+ * flat string: pieces joined with + would stay a tree of string fragments, and there is a uid
+ * on every object and every Event
+ */
 export function randomUid(random: Random): string {
-  const a = hex32(random.next());
-  const b = hex32(random.next());
-  const c = hex32(random.next());
-  const d = hex32(random.next());
-  const variant = '89ab'[parseInt(c[0]!, 16) & 3];
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+  const a = random.next();
+  const b = random.next();
+  const c = random.next();
+  const d = random.next();
+  // aaaaaaaa-bbbb-4bbb-Vccc-ccccdddddddd: the 5th digit of b gives way to the version, the
+  // first of c to the variant (8, 9, a or b)
+  let at = putHex(a, 0, 8, 0);
+  uidCodes[at++] = DASH;
+  at = putHex(b, 0, 4, at);
+  uidCodes[at++] = DASH;
+  uidCodes[at++] = HEX_CODES[4]!;
+  at = putHex(b, 5, 8, at);
+  uidCodes[at++] = DASH;
+  uidCodes[at++] = HEX_CODES[8 + ((c >>> 28) & 3)]!;
+  at = putHex(c, 1, 4, at);
+  uidCodes[at++] = DASH;
+  at = putHex(c, 4, 8, at);
+  putHex(d, 0, 8, at);
+  return String.fromCharCode(...uidCodes);
 }
 
 /** formatted seconds, recent ones: callers alternate between a few instants (start time, now) */
@@ -52,7 +73,12 @@ export function parseTimestamp(value: string | undefined | null): number | undef
 }
 
 export function controllerOf(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller === true);
+  const refs = obj.metadata.ownerReferences;
+  if (!refs) return undefined;
+  // an indexed loop: every controller asks this of every pod event, and for-of allocates an
+  // iterator step per element until the optimising compiler takes the function over
+  for (let i = 0; i < refs.length; i++) if (refs[i]!.controller === true) return refs[i];
+  return undefined;
 }
 
 export function ownerReferenceTo(owner: KubeObject): OwnerReference {

@@ -113,12 +113,17 @@ export class ObjectStore {
   }
 
   private emit(event: WatchEvent): void {
-    for (const listener of this.listeners) listener(event);
+    // indexed: every write passes here, and for-of allocates until the function is optimised. the
+    // array is taken first: a listener that stops watching replaces it, and the rest still hear this event
+    const listeners = this.listeners;
+    for (let i = 0; i < listeners.length; i++) listeners[i]!(event);
   }
 
   /** `key` names the dependent: its uid (a replacement under the same name is another object) */
   private reindexOwners(key: string, old: KubeObject | undefined, next: KubeObject | undefined): void {
     const refs = next?.metadata.ownerReferences;
+    // most writes are of objects that name no owner, before or after (events, nodes, services)
+    if (!refs && !old?.metadata.ownerReferences) return;
     if (old && refs && old.metadata.ownerReferences === refs && old.metadata.uid === next.metadata.uid) {
       // a new version with the very same references (a status write): only the stored object changes
       for (const ref of refs) this.owned.get(ref.uid)?.set(key, next);

@@ -60,8 +60,17 @@ export function templateWithoutHash(template: PodTemplateSpec): PodTemplateSpec 
   return { ...template, metadata: { ...template.metadata, labels } };
 }
 
+/** stored objects are replaced, never changed in place: a template's canonical text is worked out once */
+const comparable = new WeakMap<PodTemplateSpec, string>();
+
+function comparableText(template: PodTemplateSpec): string {
+  let text = comparable.get(template);
+  if (text === undefined) comparable.set(template, (text = canonical(templateWithoutHash(template))));
+  return text;
+}
+
 export function templatesEqual(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
-  return canonical(templateWithoutHash(a)) === canonical(templateWithoutHash(b));
+  return comparableText(a) === comparableText(b);
 }
 
 export function revisionOf(rs: ReplicaSet): number {

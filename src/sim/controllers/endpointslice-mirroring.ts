@@ -71,12 +71,12 @@ export class EndpointSliceMirroringController implements Controller {
 
   handle(event: WatchEvent): void {
     const obj = event.object;
-    const key = keyOf(obj.metadata.namespace, obj.metadata.name!);
+    // the key is worked out only where it is queued: every pod event passes here too
     switch (event.resource) {
       case 'endpoints': {
         const old = event.old as Endpoints | undefined;
         if (event.type === 'MODIFIED' ? shouldMirror(obj as Endpoints) || shouldMirror(old) : shouldMirror(obj as Endpoints)) {
-          this.queue.add(key);
+          this.queue.add(keyOf(obj.metadata.namespace, obj.metadata.name!));
         }
         return;
       }
@@ -84,8 +84,8 @@ export class EndpointSliceMirroringController implements Controller {
         const svc = obj as Service;
         const none = !selectorOf(svc);
         if (event.type === 'MODIFIED') {
-          if (none !== !selectorOf(event.old as Service)) this.queue.add(key);
-        } else if (none) this.queue.add(key);
+          if (none !== !selectorOf(event.old as Service)) this.queue.add(keyOf(obj.metadata.namespace, obj.metadata.name!));
+        } else if (none) this.queue.add(keyOf(obj.metadata.namespace, obj.metadata.name!));
         return;
       }
       case 'endpointslices': {

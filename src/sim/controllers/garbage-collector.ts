@@ -36,8 +36,8 @@ export class GarbageCollector implements Controller {
       this.finishing.set(uid, obj);
       this.queue.add(uid);
     }
-    // a dependent going away may unblock a foreground owner
-    if (event.type === 'MODIFIED' || event.type === 'ADDED') {
+    // a dependent going away may unblock a foreground owner (rarely any is waiting: skip the walk then)
+    if ((event.type === 'MODIFIED' || event.type === 'ADDED') && this.finishing.size > 0) {
       for (const ref of obj.metadata.ownerReferences ?? []) if (this.finishing.has(ref.uid)) this.queue.add(ref.uid);
     }
   }

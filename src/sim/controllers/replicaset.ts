@@ -17,6 +17,7 @@ import type {
 } from '../api/types.ts';
 import { labelSelectorAsSelector, matchesRequirements, matchesSelector } from '../api/validation/selectors.ts';
 import { keyOf, splitKey, WorkQueue, type Controller } from './controller.ts';
+import { ACTIVE, LABELED, PodTally, READY, TERMINATING, UNCLAIMED } from './pod-tally.ts';
 
 type Workload = ReplicaSet | ReplicationController;
 
@@ -28,6 +29,8 @@ export class ReplicaSetController implements Controller {
   private queue = new WorkQueue();
   /** namespace → names of pods that have no controller: candidates for adoption */
   private orphans = new Map<string, Set<string>>();
+  /** workload uid → what its status counts of its pods, kept up to date from pod events */
+  private tallies = new Map<string, PodTally>();
 
   constructor(
     private readonly api: ApiServer,
@@ -44,6 +47,7 @@ export class ReplicaSetController implements Controller {
   handle(event: WatchEvent): void {
     const obj = event.object;
     if (obj.kind === this.kind) {
+      if (event.type === 'DELETED') this.tallies.delete(obj.metadata.uid!);
       this.queue.add(keyOf(obj.metadata.namespace, obj.metadata.name!));
       return;
     }
@@ -51,9 +55,15 @@ export class ReplicaSetController implements Controller {
     const namespace = obj.metadata.namespace!;
     const owner = controllerOf(obj);
     const oldOwner = event.old ? controllerOf(event.old) : undefined;
-    for (const ref of [owner, oldOwner]) {
-      if (ref?.kind === this.kind) this.queue.add(keyOf(namespace, ref.name));
+    // the pod's latest version replaces what it counted for; it leaves a workload it no longer names
+    const stays = event.type !== 'DELETED' && owner?.uid === oldOwner?.uid;
+    if (oldOwner && !stays) this.tallies.get(oldOwner.uid)?.remove(obj.metadata.uid!);
+    if (owner && event.type !== 'DELETED') {
+      const tally = this.tallies.get(owner.uid);
+      tally?.set(obj.metadata.uid!, tally.bitsOf(obj as Pod));
     }
+    if (owner?.kind === this.kind) this.queue.add(keyOf(namespace, owner.name));
+    if (oldOwner?.kind === this.kind) this.queue.add(keyOf(namespace, oldOwner.name));
     let set = this.orphans.get(namespace);
     if (!set) this.orphans.set(namespace, (set = new Set()));
     if (event.type !== 'DELETED' && !owner) {
@@ -80,18 +90,32 @@ export class ReplicaSetController implements Controller {
     return { matchLabels: w.spec.selector ?? w.spec.template?.metadata?.labels ?? {} };
   }
 
+  /** spec → its selector compiled: a spec is shared by every status version of the workload, and replaced on edit */
+  private compiled = new WeakMap<object, (labels: Record<string, string> | undefined) => boolean>();
+
+  private compiledSelector(w: Workload): (labels: Record<string, string> | undefined) => boolean {
+    let selector = this.compiled.get(w.spec);
+    if (!selector) this.compiled.set(w.spec, (selector = compileSelector(this.selectorOf(w))));
+    return selector;
+  }
+
   private templateOf(w: Workload): PodTemplateSpec {
     return w.spec.template as PodTemplateSpec;
   }
 
-  /** owned pods that still match, plus matching orphans, adopted now */
-  private claimPods(w: Workload): Pod[] {
+  /** owned pods that still match, plus matching orphans, adopted now; every pod it visits goes into `tally` */
+  private claimPods(w: Workload, tally: PodTally): Pod[] {
     const namespace = w.metadata.namespace!;
-    const selector = compileSelector(this.selectorOf(w));
+    const selector = this.compiledSelector(w);
     const claimed: Pod[] = [];
-    for (const obj of this.api.store.ownedBy(w.metadata.uid!)) {
+    // indexed loops over pods, here and below: until the optimising compiler takes a function over,
+    // for-of allocates an iterator step for every element, and a sync walks every pod it owns
+    const owned = this.api.store.ownedBy(w.metadata.uid!);
+    for (let i = 0; i < owned.length; i++) {
+      const obj = owned[i]!;
       if (obj.kind !== 'Pod' || controllerOf(obj)?.uid !== w.metadata.uid) continue;
       const pod = obj as Pod;
+      tally.set(pod.metadata.uid!, tally.bitsOf(pod));
       if (selector(pod.metadata.labels)) claimed.push(pod);
       else if (!pod.metadata.deletionTimestamp) this.release(pod, w);
     }
@@ -102,7 +126,9 @@ export class ReplicaSetController implements Controller {
       const adopted = clone(pod);
       adopted.metadata.ownerReferences = [...(adopted.metadata.ownerReferences ?? []), ownerReferenceTo(w)];
       const result = this.api.update(adopted);
-      if (result.ok) claimed.push(result.object);
+      if (!result.ok) continue;
+      claimed.push(result.object);
+      tally.set(result.object.metadata.uid!, tally.bitsOf(result.object));
     }
     return claimed;
   }
@@ -115,29 +141,50 @@ export class ReplicaSetController implements Controller {
   }
 
   private sync(w: Workload): void {
-    const pods = this.claimPods(w);
-    const active = pods.filter(
-      (p) => !p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
-    );
     const want = w.spec.replicas ?? 1;
-    const diff = active.length - want;
+    const minReady = (w.spec.minReadySeconds ?? 0) * 1000;
+    let tally = this.tallies.get(w.metadata.uid!);
+    // the active pods, when the sync visits them all: to claim, release or adopt pods, to pick
+    // pods to delete, or to time their availability. otherwise the tally has all the status needs
+    let active: Pod[] | null = null;
+    if (
+      !tally ||
+      tally.spec !== w.spec ||
+      tally.unclaimed > 0 ||
+      tally.active > want ||
+      minReady > 0 ||
+      (this.orphans.get(w.metadata.namespace!)?.size ?? 0) > 0
+    ) {
+      const selector = this.compiledSelector(w);
+      const wanted = Object.entries(this.templateOf(w).metadata?.labels ?? {});
+      tally = new PodTally(w.spec, (pod) => podBits(pod, selector, wanted));
+      this.tallies.set(w.metadata.uid!, tally);
+      const pods = this.claimPods(w, tally);
+      active = [];
+      for (let i = 0; i < pods.length; i++) if (isActive(pods[i]!)) active.push(pods[i]!);
+    }
+    const created: Pod[] = [];
+    const deleted: Pod[] = [];
+    const diff = tally.active - want;
     if (diff < 0) {
       for (let i = 0; i < Math.min(-diff, BURST); i++) {
-        const created = this.createPod(w);
-        if (!created) break;
-        active.push(created);
+        const pod = this.createPod(w);
+        if (!pod) break;
+        created.push(pod);
+        active?.push(pod);
       }
-    } else if (diff > 0) {
-      const victims = [...active].sort(deletionOrder).slice(0, diff);
+    } else if (diff > 0 && active) {
+      const victims = byDeletionOrder(active).slice(0, diff);
       for (const pod of victims) {
         const result = this.api.delete('Pod', pod.metadata.namespace, pod.metadata.name!);
         if (result.ok) {
           this.events.record(w, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, { component: this.name });
           active.splice(active.indexOf(pod), 1);
+          deleted.push(pod);
         }
       }
     }
-    this.writeStatus(w, active, pods);
+    this.writeStatus(w, tally, created, deleted, active);
   }
 
   private createPod(w: Workload): Pod | null {
@@ -163,32 +210,67 @@ export class ReplicaSetController implements Controller {
     return result.object;
   }
 
-  private writeStatus(w: Workload, active: Pod[], all: Pod[]): void {
-    const template = this.templateOf(w);
-    const templateLabels = template.metadata?.labels ?? {};
-    const now = this.api.clock.now();
+  /**
+   * calculateStatus: the tally as the sync found it, with the pods it created and deleted since;
+   * `active` (the pods active now) is there when availability has to be timed
+   */
+  private writeStatus(w: Workload, tally: PodTally, created: Pod[], deleted: Pod[], active: Pod[] | null): void {
+    const wanted = Object.entries(this.templateOf(w).metadata?.labels ?? {});
+    // the pods created and deleted count as the active pods they were
+    const replicas = tally.active + created.length - deleted.length;
+    let fullyLabeled = tally.labeled;
+    let ready = tally.ready;
+    for (const pod of created) {
+      if (hasLabels(pod, wanted)) fullyLabeled++;
+      if (isPodReady(pod)) ready++;
+    }
+    for (const pod of deleted) {
+      if (hasLabels(pod, wanted)) fullyLabeled--;
+      if (isPodReady(pod)) ready--;
+    }
     const minReady = (w.spec.minReadySeconds ?? 0) * 1000;
-    const ready = active.filter(isPodReady);
+    let available = ready;
+    if (minReady > 0) {
+      const now = this.api.clock.now();
+      available = 0;
+      for (const p of active!) if (isPodReady(p) && now - readySince(p) >= minReady) available++;
+    }
     const status: ReplicaSetStatus = {
-      replicas: active.length,
-      fullyLabeledReplicas: countFullyLabeled(active, Object.entries(templateLabels)),
-      readyReplicas: ready.length,
-      availableReplicas: minReady === 0 ? ready.length : ready.filter((p) => now - readySince(p) >= minReady).length,
+      replicas,
+      fullyLabeledReplicas: fullyLabeled,
+      readyReplicas: ready,
+      availableReplicas: available,
       observedGeneration: w.metadata.generation ?? 1,
-      terminatingReplicas: all.filter((p) => p.metadata.deletionTimestamp).length,
+      terminatingReplicas: tally.terminating,
     };
     if (sameStatus(status, w.status)) return;
     this.api.writeStatus(withStatus(w as KubeObject, status));
   }
 }
 
-function countFullyLabeled(pods: Pod[], wanted: [string, string][]): number {
-  let n = 0;
-  for (const p of pods) {
-    const labels = p.metadata.labels ?? {};
-    if (wanted.every(([k, v]) => labels[k] === v)) n++;
-  }
-  return n;
+/** not being deleted and not finished: a pod the workload counts towards its replicas */
+function isActive(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return !pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed';
+}
+
+/** what a pod counts for in its workload's status, given the workload's selector and template labels */
+function podBits(
+  pod: Pod,
+  selector: (labels: Record<string, string> | undefined) => boolean,
+  wanted: [string, string][],
+): number {
+  if (!selector(pod.metadata.labels)) return pod.metadata.deletionTimestamp ? 0 : UNCLAIMED;
+  if (pod.metadata.deletionTimestamp) return TERMINATING;
+  if (!isActive(pod)) return 0;
+  return ACTIVE | (hasLabels(pod, wanted) ? LABELED : 0) | (isPodReady(pod) ? READY : 0);
+}
+
+/** the pod carries every one of the template's labels */
+function hasLabels(pod: Pod, wanted: [string, string][]): boolean {
+  const labels = pod.metadata.labels;
+  for (let i = 0; i < wanted.length; i++) if (labels?.[wanted[i]![0]] !== wanted[i]![1]) return false;
+  return true;
 }
 
 function sameStatus(a: ReplicaSetStatus, b: ReplicaSetStatus | undefined): boolean {
@@ -204,16 +286,13 @@ export function compileSelector(selector: LabelSelector): (labels: Record<string
   return (labels) => matchesRequirements(parsed.selector, labels ?? {});
 }
 
-/** stored objects are replaced, never changed in place, so readiness can be remembered per object */
-const readiness = new WeakMap<Pod, boolean>();
-
+/** the pod's Ready condition is True (a plain scan of a handful of conditions: cheaper than remembering it) */
 export function isPodReady(pod: Pod): boolean {
-  let ready = readiness.get(pod);
-  if (ready === undefined) {
-    ready = pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true;
-    readiness.set(pod, ready);
-  }
-  return ready;
+  const conditions = pod.status?.conditions;
+  if (!conditions) return false;
+  for (let i = 0; i < conditions.length; i++)
+    if (conditions[i]!.type === 'Ready' && conditions[i]!.status === 'True') return true;
+  return false;
 }
 
 function readySince(pod: Pod): number {
@@ -221,9 +300,19 @@ function readySince(pod: Pod): number {
   return parseTimestamp(condition?.lastTransitionTime) ?? 0;
 }
 
-/** which pods go first on scale-down, as the controller ranks them: the least useful first */
-function deletionOrder(a: Pod, b: Pod): number {
-  const rank = (p: Pod) => [
+/** the pods in the order the controller deletes them on scale-down: the least useful first */
+function byDeletionOrder(pods: Pod[]): Pod[] {
+  // each pod is ranked once, not at every comparison the sort makes (a rollout sorts a thousand pods a step)
+  const ranked = pods.map((pod) => ({ pod, rank: deletionRank(pod) }));
+  ranked.sort((a, b) => {
+    for (let i = 0; i < a.rank.length; i++) if (a.rank[i] !== b.rank[i]) return a.rank[i]! - b.rank[i]!;
+    return a.pod.metadata.name!.localeCompare(b.pod.metadata.name!);
+  });
+  return ranked.map((r) => r.pod);
+}
+
+function deletionRank(p: Pod): number[] {
+  return [
     p.spec.nodeName ? 1 : 0,
     { Pending: 0, Unknown: 1, Running: 2 }[p.status?.phase as 'Pending'] ?? 0,
     isPodReady(p) ? 1 : 0,
@@ -231,8 +320,4 @@ function deletionOrder(a: Pod, b: Pod): number {
     // newer pods go before older ones
     -(parseTimestamp(p.metadata.creationTimestamp) ?? 0),
   ];
-  const ra = rank(a);
-  const rb = rank(b);
-  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! - rb[i]!;
-  return a.metadata.name!.localeCompare(b.metadata.name!);
 }

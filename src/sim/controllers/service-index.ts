@@ -63,6 +63,8 @@ function endpointFactsChanged(old: Pod, pod: Pod): boolean {
 }
 
 function sameLabels(a: Labels | undefined, b: Labels | undefined): boolean {
+  // a status write keeps the very same labels object
+  if (a === b) return true;
   const ka = Object.keys(a ?? {});
   if (ka.length !== Object.keys(b ?? {}).length) return false;
   return ka.every((k) => a![k] === b?.[k]);
@@ -83,6 +85,18 @@ export class SelectorIndex {
    * queue, or null for any other resource
    */
   keysFor(event: WatchEvent): string[] | null {
+    // both endpoint controllers ask about every event in turn: the second gets the first's answer
+    if (event !== this.lastEvent) {
+      this.lastEvent = event;
+      this.lastKeys = this.keysForEvent(event);
+    }
+    return this.lastKeys;
+  }
+
+  private lastEvent: WatchEvent | null = null;
+  private lastKeys: string[] | null = null;
+
+  private keysForEvent(event: WatchEvent): string[] | null {
     const obj = event.object;
     const ns = obj.metadata.namespace ?? '';
     if (event.resource === 'services') {
@@ -96,7 +110,8 @@ export class SelectorIndex {
   private selectors = new Map<string, Labels>();
   private servicesByPair = new Map<string, Map<string, Set<string>>>();
   private podsByPair = new Map<string, Map<string, Set<string>>>();
-  private podLabels = new Map<string, Labels>();
+  /** namespace → pod name → labels: looked up by the strings the pod already has, no key is built per event */
+  private podLabels = new Map<string, Map<string, Labels>>();
 
   /** files a Service (or takes it out when deleted or selector-less) */
   setService(namespace: string, name: string, svc: Service | undefined): void {
@@ -115,12 +130,13 @@ export class SelectorIndex {
   }
 
   private setPod(namespace: string, name: string, labels: Labels | undefined): void {
-    const key = `${namespace}/${name}`;
-    const before = this.podLabels.get(key);
+    let byName = this.podLabels.get(namespace);
+    if (!byName) this.podLabels.set(namespace, (byName = new Map()));
+    const before = byName.get(name);
     if (before) for (const k in before) remove(this.podsByPair, namespace, pair(k, before[k]!), name);
-    this.podLabels.delete(key);
+    byName.delete(name);
     if (!labels) return;
-    this.podLabels.set(key, labels);
+    byName.set(name, labels);
     for (const k in labels) add(this.podsByPair, namespace, pair(k, labels[k]!), name);
   }
 
@@ -149,7 +165,8 @@ export class SelectorIndex {
     }
     if (!smallest) return [];
     const out: string[] = [];
-    for (const name of smallest) if (matches(selector, this.podLabels.get(`${namespace}/${name}`))) out.push(name);
+    const labelsOf = this.podLabels.get(namespace);
+    for (const name of smallest) if (matches(selector, labelsOf?.get(name))) out.push(name);
     return out.sort();
   }
 
@@ -170,7 +187,7 @@ export class SelectorIndex {
     const old = event.old as Pod | undefined;
     const relabelled = !old || !sameLabels(old.metadata.labels, pod.metadata.labels);
     // most pod updates are status changes: the index only needs a pod whose labels moved
-    if (relabelled || !this.podLabels.has(`${ns}/${name}`)) this.setPod(ns, name, pod.metadata.labels ?? {});
+    if (relabelled || !this.podLabels.get(ns)?.has(name)) this.setPod(ns, name, pod.metadata.labels ?? {});
     if (event.type === 'ADDED' || !old) return this.servicesFor(ns, pod.metadata.labels);
     const podChanged = endpointFactsChanged(old, pod);
     const labelsChanged = relabelled || hostnameChanged(old, pod);

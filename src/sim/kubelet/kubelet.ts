@@ -40,16 +40,22 @@ interface ContainerRuntime {
   spec: Container;
   image: ImageInfo | null;
   phase: Phase;
-  waitingReason?: string;
-  waitingMessage?: string;
+  waitingReason?: string | undefined;
+  waitingMessage?: string | undefined;
   plan?: ProcessPlan;
   startedAt?: number;
   restarts: number;
   backoffMs: number;
   pullBackoffMs: number;
-  terminated?: { exitCode: number; reason: string; startedAt: number; finishedAt: number; message?: string };
+  terminated?: { exitCode: number; reason: string; startedAt: number; finishedAt: number; message?: string } | undefined;
   lastTerminated?: ContainerRuntime['terminated'];
+  /** what the instance logged, less the lines it printed at start while those are still pending */
   logs: LogEntry[];
+  /**
+   * when the instance printed its plan's start-up lines, until they are written into `logs` (they
+   * come before anything else there): most logs are never read, so most pods never pay for them
+   */
+  startupLogAt: number | null;
   previousLogs: LogEntry[] | null;
   containerID?: string;
   services?: Service[];
@@ -87,6 +93,8 @@ export class Kubelet {
   private imagesOnNode = new Map<string, Set<string>>();
   /** each namespace's Services as a container starting now sees them; dropped when one changes */
   private serviceSnapshots = new Map<string, Service[]>();
+  /** the last process plan's log lines: containers started together print the same ones, kept once */
+  private lastPlanLogs: ProcessPlan['logs'] = [];
 
   constructor(private readonly deps: KubeletDeps) {}
 
@@ -132,7 +140,7 @@ export class Kubelet {
     const runtime = this.pods.get(pod.metadata.uid!);
     const c = runtime?.containers.find((x) => x.spec.name === container);
     if (!c) return null;
-    const current = [...c.logs, ...this.repeatedLogs(c)];
+    const current = [...this.logsOf(c), ...this.repeatedLogs(c)];
     if (!previous || c.phase === 'backoff') return current;
     return c.previousLogs;
   }
@@ -191,6 +199,27 @@ export class Kubelet {
     for (const line of lines) c.logs.push({ at, line });
   }
 
+  /** `logs`, or the last plan's lines when they are the same: plans' lines are only read, never changed */
+  private shareLogs(logs: ProcessPlan['logs']): ProcessPlan['logs'] {
+    const last = this.lastPlanLogs;
+    if (logs.length !== last.length) return (this.lastPlanLogs = logs);
+    for (let i = 0; i < logs.length; i++) {
+      if (logs[i]!.at !== last[i]!.at || logs[i]!.line !== last[i]!.line) return (this.lastPlanLogs = logs);
+    }
+    return last;
+  }
+
+  /** the instance's log so far, its start-up lines written in first if they are still pending */
+  private logsOf(c: ContainerRuntime): LogEntry[] {
+    const at = c.startupLogAt;
+    if (at !== null) {
+      c.startupLogAt = null;
+      const startup = c.plan!.logs.filter((l) => l.at === 0).map((l) => ({ at, line: l.line }));
+      c.logs = [...startup, ...c.logs];
+    }
+    return c.logs;
+  }
+
   private repeatedLogs(c: ContainerRuntime): LogEntry[] {
     const repeat = c.plan?.repeat;
     if (!repeat || c.startedAt === undefined || c.phase !== 'running') return [];
@@ -237,6 +266,7 @@ export class Kubelet {
         backoffMs: 0,
         pullBackoffMs: 0,
         logs: [],
+        startupLogAt: null,
         previousLogs: null,
         services: this.servicesIn(pod.metadata.namespace!),
       })),
@@ -265,6 +295,7 @@ export class Kubelet {
         backoffMs: 0,
         pullBackoffMs: 0,
         logs: [],
+        startupLogAt: null,
         previousLogs: null,
       })),
       epoch: 0,
@@ -346,6 +377,7 @@ export class Kubelet {
     }
     // a shell given stdin (kubectl run -i) waits on it, unless an attached session already closed it
     if (c.plan.exit && c.spec.stdin && !c.stdinClosed && isInteractiveShell(command)) delete c.plan.exit;
+    c.plan.logs = this.shareLogs(c.plan.logs);
     c.containerID = `containerd://${hex(this.deps.random, 64)}`;
     // the environment is built when the container starts, from the Services that exist then
     // (only the pod's own namespace matters: service variables never cross namespaces)
@@ -359,10 +391,14 @@ export class Kubelet {
     this.deps.events.record(pod, 'Normal', 'Started', `Started container ${c.spec.name}`, source, fieldPath);
     c.phase = 'running';
     c.startedAt = now;
-    delete c.waitingReason;
-    delete c.waitingMessage;
-    c.logs = c.plan.logs.filter((l) => l.at === 0).map((l) => ({ at: now, line: l.line }));
-    for (const log of c.plan.logs.filter((l) => l.at > 0)) {
+    // cleared, not deleted: deleting a field turns the record into a slow dictionary object
+    c.waitingReason = undefined;
+    c.waitingMessage = undefined;
+    c.logs = [];
+    c.startupLogAt = now;
+    for (let i = 0; i < c.plan.logs.length; i++) {
+      const log = c.plan.logs[i]!;
+      if (!(log.at > 0)) continue;
       this.after(runtime, log.at, () => {
         if (c.startedAt === now) c.logs.push({ at: this.deps.clock.now(), line: log.line });
       });
@@ -381,7 +417,7 @@ export class Kubelet {
   private exited(runtime: PodRuntime, c: ContainerRuntime, how: { exitCode: number; reason: string; message?: string }): void {
     const now = this.deps.clock.now();
     c.terminated = { ...how, startedAt: c.startedAt ?? now, finishedAt: now };
-    c.logs = [...c.logs, ...this.repeatedLogs(c)];
+    c.logs = [...this.logsOf(c), ...this.repeatedLogs(c)];
     c.phase = 'exited';
     const pod = this.currentPod(runtime);
     if (!pod) return;
@@ -396,8 +432,8 @@ export class Kubelet {
     const restartNow = () => {
       if (runtime.stopping) return;
       c.lastTerminated = c.terminated;
-      delete c.terminated;
-      c.previousLogs = c.logs;
+      c.terminated = undefined;
+      c.previousLogs = this.logsOf(c);
       c.logs = [];
       c.restarts += 1;
       this.create(runtime, c);
@@ -490,18 +526,27 @@ function lookupImageReference(image: string): string {
   return rest;
 }
 
-const HEX = '0123456789abcdef';
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
-/** n hex digits; each is random.int(16), taken straight from the top four bits */
+/** n hex digits; each is random.int(16), taken straight from the top four bits. one flat string, not n fragments */
 function hex(random: Random, n: number): string {
-  let out = '';
-  for (let i = 0; i < n; i++) out += HEX[random.next() >>> 28];
-  return out;
+  const codes = new Array<number>(n);
+  for (let i = 0; i < n; i++) codes[i] = HEX_CODES[random.next() >>> 28]!;
+  return String.fromCharCode(...codes);
 }
+
+/** the second goLogTime last formatted, and how: containers start in crowds */
+let logTimeSecond = NaN;
+let logTimeText = '';
 
 /** nginx's log timestamp format: 2026/01/01 12:00:00 */
 function goLogTime(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace(/-/g, '/').replace('T', ' ');
+  const second = Math.floor(ms / 1000);
+  if (second !== logTimeSecond) {
+    logTimeSecond = second;
+    logTimeText = new Date(ms).toISOString().slice(0, 19).replace(/-/g, '/').replace('T', ' ');
+  }
+  return logTimeText;
 }
 
 function containerState(c: ContainerRuntime): ContainerState {
@@ -574,27 +619,39 @@ export function buildStatus(pod: Pod, runtime: PodRuntime, now: number, hostIP: 
     const old = previous.find((p) => p.type === c.type);
     return old && old.status === c.status && old.lastTransitionTime ? { ...c, lastTransitionTime: old.lastTransitionTime } : c;
   };
-  const status: PodStatus = {
-    phase,
-    conditions: [
-      keep({
-        type: 'PodReadyToStartContainers',
-        status: runtime.ip ? 'True' : 'False',
-        lastProbeTime: null,
-        lastTransitionTime: t,
-      }),
-      keep({ type: 'Initialized', status: 'True', lastProbeTime: null, lastTransitionTime: t }),
-      keep(readyCondition('Ready')),
-      keep(readyCondition('ContainersReady')),
-      keep({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: t }),
-    ],
-    ...(hostIP ? { hostIP, hostIPs: [{ ip: hostIP }] } : {}),
-    ...(runtime.ip ? { podIP: runtime.ip, podIPs: [{ ip: runtime.ip }] } : {}),
-    startTime: t,
-    containerStatuses: statuses,
-    qosClass: qosClass(pod),
-  };
-  return status;
+  const conditions = [
+    keep({
+      type: 'PodReadyToStartContainers',
+      status: runtime.ip ? 'True' : 'False',
+      lastProbeTime: null,
+      lastTransitionTime: t,
+    }),
+    keep({ type: 'Initialized', status: 'True', lastProbeTime: null, lastTransitionTime: t }),
+    keep(readyCondition('Ready')),
+    keep(readyCondition('ContainersReady')),
+    keep({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: t }),
+  ];
+  const qos = qosClass(pod);
+  const podIP = runtime.ip;
+  // one literal per shape, not optional parts spread in: the kubelet writes a status for every pod change
+  if (hostIP && podIP) {
+    return {
+      phase,
+      conditions,
+      hostIP,
+      hostIPs: [{ ip: hostIP }],
+      podIP,
+      podIPs: [{ ip: podIP }],
+      startTime: t,
+      containerStatuses: statuses,
+      qosClass: qos,
+    };
+  }
+  if (hostIP)
+    return { phase, conditions, hostIP, hostIPs: [{ ip: hostIP }], startTime: t, containerStatuses: statuses, qosClass: qos };
+  if (podIP)
+    return { phase, conditions, podIP, podIPs: [{ ip: podIP }], startTime: t, containerStatuses: statuses, qosClass: qos };
+  return { phase, conditions, startTime: t, containerStatuses: statuses, qosClass: qos };
 }
 
 function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {

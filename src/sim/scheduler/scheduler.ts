@@ -9,16 +9,51 @@ import type { WatchEvent } from '../api/store.ts';
 import type { Node, Pod, Taint, Toleration } from '../api/types.ts';
 import type { Random } from '../random.ts';
 
+/** a node in the scheduler's books: a slot for per-workload counts, and how many pods it runs */
+interface NodeLoad {
+  slot: number;
+  pods: number;
+}
+
 interface Placement {
-  node: string;
+  load: NodeLoad;
   owner: string | undefined;
+}
+
+/** what filtering reads of a node, worked out once per version of the node list */
+interface NodeFacts {
+  node: Node;
+  labels: Record<string, string>;
+  unschedulable: boolean;
+  ready: boolean;
+  taints: Taint[];
+  /** the filter's message for each of `taints`, should the pod not tolerate it */
+  taintReasons: string[];
+  room: number;
+  load: NodeLoad;
+}
+
+function factsOf(node: Node, load: NodeLoad): NodeFacts {
+  const taints = (node.spec.taints ?? []).filter((t) => t.effect !== 'PreferNoSchedule');
+  return {
+    node,
+    load,
+    labels: node.metadata.labels ?? {},
+    unschedulable: Boolean(node.spec.unschedulable),
+    ready: node.status.conditions.find((c) => c.type === 'Ready')?.status === 'True',
+    taints,
+    taintReasons: taints.map((t) => `node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`),
+    room: Number(node.status.allocatable?.['pods'] ?? Infinity),
+  };
 }
 
 export class Scheduler {
   /** pod uid → where it runs, to keep per-node counts without scanning */
   private placements = new Map<string, Placement>();
-  private podsOnNode = new Map<string, number>();
-  private ownerOnNode = new Map<string, Map<string, number>>();
+  /** node name → its load; a node keeps its slot for good */
+  private loads = new Map<string, NodeLoad>();
+  /** owner uid → its pods on each node, by node slot: scoring reads it for every node, for every pod */
+  private ownerOnNode = new Map<string, number[]>();
   private pending = new Set<string>();
 
   constructor(
@@ -27,8 +62,10 @@ export class Scheduler {
     private readonly random: Random,
   ) {}
 
-  /** the node list, kept until a node changes (nodes change rarely, pods constantly) */
-  private nodes: Node[] | null = null;
+  /** the node list with what filtering reads of each, kept until a node changes (nodes change rarely, pods constantly) */
+  private nodes: NodeFacts[] | null = null;
+  /** the best-scored nodes of the pod being placed: one array, emptied for each pod */
+  private candidates: Node[] = [];
 
   handle(event: WatchEvent): void {
     if (event.resource === 'nodes') {
@@ -60,7 +97,8 @@ export class Scheduler {
   /** tries the pods waiting for a node again, stopping after `limit` of them found one */
   private retryPending(limit = Infinity): void {
     let placed = 0;
-    for (const key of [...this.pending]) {
+    // the set itself, not a copy: scheduling a pod only removes or keeps that pod's own key
+    for (const key of this.pending) {
       if (placed >= limit) return;
       const [namespace, name] = key.split('/') as [string, string];
       const pod = this.api.get<Pod>('Pod', namespace, name);
@@ -70,13 +108,22 @@ export class Scheduler {
     }
   }
 
+  private loadOf(node: string): NodeLoad {
+    let load = this.loads.get(node);
+    if (!load) this.loads.set(node, (load = { slot: this.loads.size, pods: 0 }));
+    return load;
+  }
+
   private place(uid: string, node: string, owner: string | undefined): void {
-    this.placements.set(uid, { node, owner });
-    this.podsOnNode.set(node, (this.podsOnNode.get(node) ?? 0) + 1);
+    const load = this.loadOf(node);
+    this.placements.set(uid, { load, owner });
+    load.pods += 1;
     if (owner) {
-      let byNode = this.ownerOnNode.get(owner);
-      if (!byNode) this.ownerOnNode.set(owner, (byNode = new Map()));
-      byNode.set(node, (byNode.get(node) ?? 0) + 1);
+      let bySlot = this.ownerOnNode.get(owner);
+      if (!bySlot) this.ownerOnNode.set(owner, (bySlot = []));
+      // zeros up to the slot: a packed array of small integers stays fast to read
+      while (bySlot.length <= load.slot) bySlot.push(0);
+      bySlot[load.slot]! += 1;
     }
   }
 
@@ -84,44 +131,47 @@ export class Scheduler {
     const placement = this.placements.get(uid);
     if (!placement) return;
     this.placements.delete(uid);
-    this.podsOnNode.set(placement.node, (this.podsOnNode.get(placement.node) ?? 1) - 1);
-    if (placement.owner) {
-      const byNode = this.ownerOnNode.get(placement.owner);
-      byNode?.set(placement.node, (byNode.get(placement.node) ?? 1) - 1);
+    const { load, owner } = placement;
+    load.pods -= 1;
+    if (owner) {
+      const bySlot = this.ownerOnNode.get(owner);
+      if (bySlot) bySlot[load.slot] = (bySlot[load.slot] ?? 1) - 1;
     }
   }
 
   private schedule(pod: Pod): void {
-    const nodes = (this.nodes ??= this.api.list<Node>('Node'));
+    const nodes = (this.nodes ??= this.api.list<Node>('Node').map((node) => factsOf(node, this.loadOf(node.metadata.name!))));
     const reasons = new Map<string, number>();
-    const fits: Node[] = [];
     const selector = Object.entries(pod.spec.nodeSelector ?? {});
-    for (const node of nodes) {
-      const reason = this.unfit(pod, node, selector);
-      if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-      else fits.push(node);
+    const owner = controllerOf(pod)?.uid;
+    const ownerPods = owner ? this.ownerOnNode.get(owner) : undefined;
+    // filter and score in one pass over the nodes (an indexed loop: this runs for every node, for
+    // every pod placed): the least loaded nodes that fit, fewest of this workload's pods first
+    let fits = 0;
+    let best = Infinity;
+    const candidates = this.candidates;
+    candidates.length = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      const facts = nodes[i]!;
+      const reason = this.unfit(pod, facts, selector);
+      if (reason) {
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        continue;
+      }
+      fits++;
+      const value = (ownerPods?.[facts.load.slot] ?? 0) * 1000 + facts.load.pods;
+      if (value < best) {
+        best = value;
+        candidates.length = 0;
+      }
+      if (value === best) candidates.push(facts.node);
     }
-    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
-    if (fits.length === 0) {
-      this.pending.add(key);
+    if (fits === 0) {
+      this.pending.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
       this.reportUnschedulable(pod, nodes.length, reasons);
       return;
     }
-    this.pending.delete(key);
-    const owner = controllerOf(pod)?.uid;
-    const score = (node: Node) => {
-      const name = node.metadata.name!;
-      const sameOwner = owner ? (this.ownerOnNode.get(owner)?.get(name) ?? 0) : 0;
-      return sameOwner * 1000 + (this.podsOnNode.get(name) ?? 0);
-    };
-    // the least loaded nodes, fewest of this workload's pods first: one pass
-    let best = Infinity;
-    let candidates: Node[] = [];
-    for (const node of fits) {
-      const value = score(node);
-      if (value < best) [best, candidates] = [value, [node]];
-      else if (value === best) candidates.push(node);
-    }
+    if (this.pending.size > 0) this.pending.delete(`${pod.metadata.namespace}/${pod.metadata.name}`);
     const chosen = candidates[this.random.int(candidates.length)]!;
     // the binding changes only spec.nodeName and the status: the rest of the stored pod is shared
     const bound: Pod = { ...pod, metadata: { ...pod.metadata }, spec: { ...pod.spec, nodeName: chosen.metadata.name! } };
@@ -146,36 +196,19 @@ export class Scheduler {
   }
 
   /** why a node cannot take the pod, in the scheduler's words; null when it fits */
-  private unfit(pod: Pod, node: Node, selector: [string, string][]): string | null {
-    const facts = this.factsOf(node);
-    if (node.spec.unschedulable) return 'node(s) were unschedulable';
+  private unfit(pod: Pod, facts: NodeFacts, selector: [string, string][]): string | null {
+    if (facts.unschedulable) return 'node(s) were unschedulable';
     if (!facts.ready) return 'node(s) had untolerated taint {node.kubernetes.io/not-ready: }';
-    for (const taint of facts.taints) {
-      if (!(pod.spec.tolerations ?? []).some((t) => tolerates(t, taint))) {
-        return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
-      }
+    for (let i = 0; i < facts.taints.length; i++) {
+      const taint = facts.taints[i]!;
+      if (!(pod.spec.tolerations ?? []).some((t) => tolerates(t, taint))) return facts.taintReasons[i]!;
     }
-    const labels = node.metadata.labels ?? {};
-    for (const [k, v] of selector) if (labels[k] !== v) return "node(s) didn't match Pod's node affinity/selector";
+    for (let i = 0; i < selector.length; i++) {
+      if (facts.labels[selector[i]![0]] !== selector[i]![1]) return "node(s) didn't match Pod's node affinity/selector";
+    }
     // NodeResourcesFit: the kubelet's max-pods is the node's allocatable pod count (110 on kind)
-    if ((this.podsOnNode.get(node.metadata.name!) ?? 0) >= facts.room) return TOO_MANY_PODS;
+    if (facts.load.pods >= facts.room) return TOO_MANY_PODS;
     return null;
-  }
-
-  /** what filtering reads of a node, worked out once per version of the node */
-  private facts = new WeakMap<Node, { ready: boolean; taints: Taint[]; room: number }>();
-
-  private factsOf(node: Node): { ready: boolean; taints: Taint[]; room: number } {
-    let facts = this.facts.get(node);
-    if (!facts) {
-      facts = {
-        ready: node.status.conditions.find((c) => c.type === 'Ready')?.status === 'True',
-        taints: (node.spec.taints ?? []).filter((t) => t.effect !== 'PreferNoSchedule'),
-        room: Number(node.status.allocatable?.['pods'] ?? Infinity),
-      };
-      this.facts.set(node, facts);
-    }
-    return facts;
   }
 
   private reportUnschedulable(pod: Pod, total: number, reasons: Map<string, number>): void {

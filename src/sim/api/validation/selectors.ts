@@ -99,27 +99,31 @@ export function selectorFromSet(set: Labels): Requirement[] {
 export function matchesRequirements(reqs: Selector, labels: Labels): boolean {
   if (reqs === null) return false;
   const ls = labels ?? {};
-  return reqs.every(({ key, operator, values }) => {
-    const has = Object.prototype.hasOwnProperty.call(ls, key);
-    const value = ls[key];
-    switch (operator) {
-      case 'in':
-      case '=':
-      case '==':
-        return has && values.includes(value!);
-      case 'notin':
-      case '!=':
-        return !has || !values.includes(value!);
-      case 'exists':
-        return has;
-      case '!':
-        return !has;
-      default: {
-        if (!has || !/^[+-]?\d+$/.test(value!) || values.length !== 1 || !/^[+-]?\d+$/.test(values[0]!)) return false;
-        return operator === 'gt' ? Number(value) > Number(values[0]) : Number(value) < Number(values[0]);
-      }
+  // an indexed loop: controllers match every pod they own on every sync
+  for (let i = 0; i < reqs.length; i++) if (!matchesRequirement(reqs[i]!, ls)) return false;
+  return true;
+}
+
+function matchesRequirement({ key, operator, values }: Requirement, ls: Record<string, string>): boolean {
+  const has = Object.prototype.hasOwnProperty.call(ls, key);
+  const value = ls[key];
+  switch (operator) {
+    case 'in':
+    case '=':
+    case '==':
+      return has && values.includes(value!);
+    case 'notin':
+    case '!=':
+      return !has || !values.includes(value!);
+    case 'exists':
+      return has;
+    case '!':
+      return !has;
+    default: {
+      if (!has || !/^[+-]?\d+$/.test(value!) || values.length !== 1 || !/^[+-]?\d+$/.test(values[0]!)) return false;
+      return operator === 'gt' ? Number(value) > Number(values[0]) : Number(value) < Number(values[0]);
     }
-  });
+  }
 }
 
 /** whether a LabelSelector selects these labels: a missing selector selects nothing, an empty one everything */
