@@ -21,6 +21,9 @@ export interface RuntimeSetup {
   takeTyped: () => string;
 }
 
+/** lets the browser paint and handle input between the runtime's start-up steps (no long task) */
+const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** how much of a restored session's transcript is shown again */
 const RESTORED_LINES = 200;
 const SAVE_DELAY_MS = 400;
@@ -69,7 +72,9 @@ export async function startRuntime({ mounted, workspace, takeTyped }: RuntimeSet
   const loaded = storage.loadLesson(lessonId);
   reportNotices(loaded.notices);
   const freshConfig = loaded.record ? {} : await workspace.freshConfig();
+  await yieldToPage();
   const { machine, journal, transcript } = await restore(loaded.record, mounted.cols, freshConfig);
+  await yieldToPage();
 
   // saving: soon after every change, at once when the tab is hidden; never over another tab's newer work
   let stale = false;

@@ -238,6 +238,19 @@ spec:
     expect(await names(true)).toEqual(await names(false));
   });
 
+  test('a List whose items are not objects is an error on the list, not a crash', () => {
+    // found by the property below (seed 1833375530): a scalar item and an empty one
+    expect(diagnoseManifest('kind: List\nitems:\n- a\n- ')).toEqual([
+      {
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message:
+          'error: error validating "STDIN": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false',
+      },
+    ]);
+  });
+
   test('never throws, whatever the text', () => {
     const world = createWorld(3);
     const fragments = fc.constantFrom(

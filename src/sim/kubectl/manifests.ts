@@ -64,28 +64,37 @@ export function parseManifestText(text: string, source: string): ManifestResult 
       };
     }
     if (value === null || value === undefined) continue;
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      return {
-        ok: false,
-        error: `error: error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`,
-      };
+    const list = listItems(value);
+    // the items of a `kind: List` are checked as documents of their own
+    for (const item of list ?? [value]) {
+      if (list && (item === null || item === undefined)) continue;
+      const checked = checkedObject(item, source);
+      if (typeof checked === 'string') return { ok: false, error: checked };
+      manifests.push({ object: checked, source });
     }
-    const obj = value as Record<string, unknown>;
-    if (obj['kind'] === 'List' && Array.isArray(obj['items'])) {
-      for (const item of obj['items'] as unknown[]) manifests.push({ object: item as KubeObject, source });
-      continue;
-    }
-    const missing = !obj['apiVersion'] ? 'apiVersion' : !obj['kind'] ? 'kind' : null;
-    if (missing) {
-      return {
-        ok: false,
-        error: `error: error validating "${source}": error validating data: ${missing} not set; if you choose to ignore these errors, turn validation off with --validate=false`,
-      };
-    }
-    if (!obj['metadata'] || typeof obj['metadata'] !== 'object') obj['metadata'] = {};
-    manifests.push({ object: obj as unknown as KubeObject, source });
   }
   return { ok: true, manifests };
+}
+
+/** the items of a `kind: List` document, or null for any other document */
+function listItems(value: unknown): unknown[] | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const obj = value as Record<string, unknown>;
+  return obj['kind'] === 'List' && Array.isArray(obj['items']) ? (obj['items'] as unknown[]) : null;
+}
+
+/** a decoded document as an object kubectl can send, or kubectl's validation error */
+function checkedObject(value: unknown, source: string): KubeObject | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return `error: error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`;
+  }
+  const obj = value as Record<string, unknown>;
+  const missing = !obj['apiVersion'] ? 'apiVersion' : !obj['kind'] ? 'kind' : null;
+  if (missing) {
+    return `error: error validating "${source}": error validating data: ${missing} not set; if you choose to ignore these errors, turn validation off with --validate=false`;
+  }
+  if (!obj['metadata'] || typeof obj['metadata'] !== 'object') obj['metadata'] = {};
+  return obj as unknown as KubeObject;
 }
 
 function keyAt(text: string, pos: number): string {
