@@ -4,6 +4,7 @@
 import type { Cluster } from '../sim/cluster.ts';
 import type { Deployment, KubeObject, Pod, ReplicaSet, Service } from '../sim/api/types.ts';
 import { isPodReady } from '../sim/controllers/replicaset.ts';
+import { matchesRequirements, selectorFromSet } from '../sim/api/validation/selectors.ts';
 
 type Labels = Record<string, string>;
 
@@ -14,8 +15,9 @@ export function podReady(pod: Pod): boolean {
   return pod.status?.phase === 'Running' && !pod.metadata.deletionTimestamp && isPodReady(pod);
 }
 
+/** a Service-style selector (a label set) selects these labels: the apiserver's own matching */
 export function selects(selector: Labels, labels: Labels | undefined): boolean {
-  return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+  return matchesRequirements(selectorFromSet(selector), labels ?? {});
 }
 
 /** `app=web,tier=front`, leaving out controller-added hashes */

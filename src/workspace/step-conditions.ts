@@ -1,7 +1,9 @@
 // when a lesson step ticks itself: pure checks of the cluster and of the commands the learner
 // ran. (exercises are graded by src/grading; a step only needs to notice that the learner did it)
 import { resolveType } from '../sim/api/resources.ts';
+import type { Pod } from '../sim/api/types.ts';
 import type { Cluster } from '../sim/cluster.ts';
+import { isPodReady } from '../sim/controllers/replicaset.ts';
 
 /** what ticks a lesson step (the Step block validates it with zod at build time) */
 export type StepCondition =
@@ -22,11 +24,6 @@ function lookup(cluster: Cluster, ref: string, namespace: string) {
   return cluster.store.get(type.resource, type.namespaced ? namespace : undefined, name);
 }
 
-function podReady(obj: { status?: unknown }): boolean {
-  const status = obj.status as { phase?: string; conditions?: { type: string; status: string }[] } | undefined;
-  return status?.phase === 'Running' && (status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
-}
-
 function ranMatches(condition: { ran: string; match: 'prefix' | 'regex' }, line: string): boolean {
   const typed = line.trim().replace(/\s+/g, ' ');
   if (condition.match === 'prefix') return typed.startsWith(condition.ran.trim().replace(/\s+/g, ' '));
@@ -43,5 +40,5 @@ export function conditionHolds(condition: StepCondition, cluster: Cluster, comma
   const obj = lookup(cluster, condition.exists, condition.namespace);
   if (!obj) return false;
   if (!condition.ready) return true;
-  return obj.kind === 'Pod' ? podReady(obj) : true;
+  return obj.kind === 'Pod' ? (obj as Pod).status?.phase === 'Running' && isPodReady(obj as Pod) : true;
 }
