@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { rewriteBuiltPages } from './src/build/terminal-first.ts';
 
 /**
  * indexes the built site with Pagefind right after `astro build`, so every flow that builds
@@ -38,6 +39,23 @@ function pagefindIndex() {
   };
 }
 
+/**
+ * puts the terminal's script first in the head of every built page that hosts it, with its
+ * imports preloaded (src/build/terminal-first.ts): the first prompt waits for nothing else
+ * @returns {import('astro').AstroIntegration}
+ */
+function terminalFirst() {
+  return {
+    name: 'kubesim:terminal-first',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const changed = await rewriteBuiltPages(fileURLToPath(dir));
+        logger.info(`terminal script first, its imports preloaded: ${changed} pages`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   site: 'https://kubesim.dev',
   trailingSlash: 'ignore',
@@ -45,6 +63,7 @@ export default defineConfig({
     mdx(),
     // the 404 page and the search page are not destinations for crawlers
     sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname) }),
+    terminalFirst(),
     pagefindIndex(),
   ],
   markdown: {

@@ -57,21 +57,32 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml']);
 
-/** the file a URL path names in dist/, or null */
-function fileFor(pathname) {
-  let path = join(dist, decodeURIComponent(pathname));
-  if (path !== dist && !path.startsWith(dist + sep)) return null;
+/** the file a URL path names under `base` (dist/ unless told), or null */
+function fileFor(pathname, base = dist) {
+  let path = join(base, decodeURIComponent(pathname));
+  if (path !== base && !path.startsWith(base + sep)) return null;
   if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
   else if (!existsSync(path) && !extname(path)) path = join(path, 'index.html');
   return existsSync(path) ? path : null;
 }
 
-/** serves dist/ on a free localhost port; resolves with its origin and a close function */
-export function serveDist() {
+/** the file a URL path names: under a mount's directory when it starts with the mount's prefix, else in dist/ */
+function resolveFile(pathname, mounts) {
+  for (const [prefix, dir] of Object.entries(mounts)) {
+    if (pathname.startsWith(prefix)) return fileFor(pathname.slice(prefix.length - 1), dir);
+  }
+  return fileFor(pathname);
+}
+
+/**
+ * serves dist/ on a free localhost port (and each of `mounts`, a URL prefix → directory);
+ * resolves with its origin and a close function
+ */
+export function serveDist(mounts = {}) {
   const gzipped = new Map();
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    const file = fileFor(pathname);
+    const file = resolveFile(pathname, mounts);
     const path = file ?? join(dist, '404.html');
     const ext = extname(path);
     let body = readFileSync(path);

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { whenLive } from './live.ts';
 
 const LESSON = '/lessons/01-objects-and-kubectl/01-your-workspace/';
 
@@ -21,7 +22,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 test('the cluster panel shows a Deployment’s pods reach Running, then its Service’s endpoints', async ({ page }) => {
   await page.goto(LESSON);
-  await expect(page.locator('kube-terminal[data-live]')).toBeAttached(SLOW);
+  await whenLive(page, SLOW.timeout);
   const panel = page.locator('#pane-cluster');
   await expect(panel.getByRole('heading', { name: 'Nodes' })).toBeVisible();
   // the learner's namespaces start empty: three nodes, no pods, the control plane tainted
@@ -56,7 +57,7 @@ test('the cluster panel shows a Deployment’s pods reach Running, then its Serv
 
 test('the cluster panel shows the path of the last request', async ({ page }) => {
   await page.goto(LESSON);
-  await expect(page.locator('kube-terminal[data-live]')).toBeAttached(SLOW);
+  await whenLive(page, SLOW.timeout);
   const panel = page.locator('#pane-cluster');
   await expect(panel.getByRole('region', { name: 'Last request' })).toContainText('No request yet');
   await run(
@@ -81,7 +82,7 @@ test('the cluster panel shows the path of the last request', async ({ page }) =>
 test('the cluster panel has no axe violations in the dark theme, with the system pods shown', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(LESSON);
-  await expect(page.locator('kube-terminal[data-live]')).toBeAttached(SLOW);
+  await whenLive(page, SLOW.timeout);
   const panel = page.locator('#pane-cluster');
   await panel.getByRole('checkbox', { name: 'Show system pods' }).check();
   await expect(panel.locator('[data-pod^="kube-system/kube-proxy-"]')).toHaveCount(3);

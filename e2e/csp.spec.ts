@@ -1,6 +1,7 @@
 // every page carries a strict CSP, and nothing the site does at run time breaks it: the
 // terminal (xterm), the cluster panel, the editor (CodeMirror) and search (Pagefind's wasm)
 import { expect, test, type Page } from '@playwright/test';
+import { whenLive } from './live.ts';
 
 const LESSON = '/lessons/01-objects-and-kubectl/01-your-workspace/';
 
@@ -77,7 +78,7 @@ test('a lesson page runs the terminal, the editor and the cluster panel within i
   const csp = await cspOf(page);
   expectStrict(csp);
   expect(directive(csp, 'script-src')).not.toContain("'wasm-unsafe-eval'");
-  await expect(page.locator('kube-terminal[data-live]')).toBeAttached({ timeout: 15_000 });
+  await whenLive(page, 15_000);
   await page.locator('kube-terminal .xterm').click();
   await page.keyboard.type('kubectl get nodes\r');
   await expect

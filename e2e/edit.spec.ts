@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { whenLive } from './live.ts';
 
 const LESSON = '/lessons/01-objects-and-kubectl/01-your-workspace/';
 
@@ -15,7 +16,7 @@ async function run(page: Page, command: string): Promise<void> {
 test('kubectl edit opens the workspace editor; saving applies the change, cancelling keeps the object', async ({ page }) => {
   test.slow(); // the simulator, the editor and axe: more than the default 30 s on a busy machine
   await page.goto(LESSON);
-  await expect(page.locator('kube-terminal[data-live]')).toBeVisible({ timeout: 30_000 });
+  await whenLive(page, 30_000);
   await page.locator('kube-terminal .xterm').click();
   await run(page, 'kubectl create deployment web --image=nginx');
   await expect.poll(() => screen(page)).toContain('deployment.apps/web created');

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { whenLive } from './live.ts';
 
 const LESSON = '/lessons/01-objects-and-kubectl/01-your-workspace/';
 
@@ -26,7 +27,7 @@ async function run(page: Page, command: string): Promise<void> {
 test('a manifest written in the editor is checked as typed, then applied in the terminal', async ({ page }) => {
   test.slow(); // the simulator, the editor and axe: more than the default 30 s on a busy machine
   await page.goto(LESSON);
-  await expect(page.locator('kube-terminal[data-live]')).toBeVisible({ timeout: 30_000 });
+  await whenLive(page, 30_000);
   await page.getByRole('tab', { name: 'Editor' }).click();
   await page.getByRole('button', { name: 'New file' }).click();
   const name = page.getByRole('textbox', { name: 'Name of the new file' });
@@ -65,7 +66,7 @@ test('a manifest written in the editor is checked as typed, then applied in the 
 test('vi opens a file in the editor; the editor follows what the shell writes', async ({ page }) => {
   test.slow(); // the simulator, the editor and axe: more than the default 30 s on a busy machine
   await page.goto(LESSON);
-  await expect(page.locator('kube-terminal[data-live]')).toBeVisible({ timeout: 30_000 });
+  await whenLive(page, 30_000);
   await run(page, 'echo "kind: Pod" > web.yaml');
   await run(page, 'vi web.yaml');
   const content = page.getByRole('textbox', { name: 'Editing web.yaml' });
@@ -89,7 +90,7 @@ test.describe('in the dark colour scheme', () => {
   test('the editor and its diagnostics stay readable', async ({ page }) => {
     test.slow();
     await page.goto(LESSON);
-    await expect(page.locator('kube-terminal[data-live]')).toBeVisible({ timeout: 30_000 });
+    await whenLive(page, 30_000);
     await run(page, `echo '# a Pod' > web.yaml`);
     await run(page, 'vi web.yaml');
     const content = page.getByRole('textbox', { name: 'Editing web.yaml' });

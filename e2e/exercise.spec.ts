@@ -3,6 +3,7 @@
 // from the assignment page and re-graded by `kubesim grade`, which agrees with every claim
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { whenLive } from './live.ts';
 import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -40,7 +41,7 @@ test('an exercise page: fail with a diagnosis, fix it in the terminal, pass, han
   const violations = cspViolations(page);
   await page.goto('/exercises/services/expose-hostname/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Expose the hostname Deployment inside the cluster');
-  await expect(page.locator('kube-terminal[data-live]')).toBeVisible();
+  await whenLive(page);
   await expect(page.locator('[data-seed]')).toHaveText(/^Variant \d+$/);
   // the starting state is typed into the terminal: the Deployment and the client pod
   await expect.poll(() => screen(page), { timeout: 15_000 }).toContain('pod/client created');
@@ -136,7 +137,7 @@ test('a challenge: a name gives the variant, the clock runs, submit reveals the 
   await expect(page.getByRole('timer')).toHaveText(/^Time left: (10:00|9:5\d)$/);
   await expect(page.locator('[data-seed]')).toHaveText(`Variant ${seed}`);
   await expect(page.locator('[data-hidden-count]')).toHaveText('3 more checks are hidden until you submit.');
-  await expect(page.locator('kube-terminal[data-live]')).toBeVisible();
+  await whenLive(page);
   await expect.poll(() => screen(page), { timeout: 15_000 }).toContain('pod/client created');
 
   await page.getByRole('button', { name: 'Submit' }).click();

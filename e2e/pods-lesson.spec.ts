@@ -3,6 +3,7 @@
 // quiz is answered, and a reload brings files, cluster, history and progress back
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { whenLive } from './live.ts';
 
 const LESSON = '/lessons/02-pods/01-pods/';
 
@@ -21,7 +22,7 @@ const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
 test('the Pods lesson: run, edit, apply, inspect, quiz, reload and find everything kept', async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto(LESSON);
-  await expect(page.locator('kube-terminal[data-live]')).toBeVisible();
+  await whenLive(page);
 
   // the manifest block opens the file in the editor; Apply runs kubectl apply visibly in the terminal
   await page.getByRole('button', { name: 'Open in editor: nginx-pod.yaml' }).click();
@@ -62,7 +63,7 @@ test('the Pods lesson: run, edit, apply, inspect, quiz, reload and find everythi
   // reload: the cluster, the files, the history and the progress are as they were
   await page.waitForTimeout(600);
   await page.reload();
-  await expect(page.locator('kube-terminal[data-live]')).toBeVisible();
+  await whenLive(page);
   await expect(page.getByRole('status').filter({ hasText: 'Welcome back' })).toBeVisible();
   await expect.poll(() => screen(page)).toContain('learner@laptop:~$ kubectl describe pod nginx');
   await expect(step(page, 'create')).toHaveAttribute('data-done', '');
@@ -91,7 +92,7 @@ test('corrupt saved progress is set aside with a notice and the lesson still wor
     }
   });
   await page.goto(LESSON);
-  await expect(page.locator('kube-terminal[data-live]')).toBeVisible();
+  await whenLive(page);
   await expect(page.getByRole('alert').filter({ hasText: 'could not be read and was set aside' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'another version of the course' })).toBeVisible();
   await type(page, 'echo still working');
@@ -102,7 +103,7 @@ test('corrupt saved progress is set aside with a notice and the lesson still wor
 
 test('export then import brings progress back into an emptied browser', async ({ page }) => {
   await page.goto(LESSON);
-  await expect(page.locator('kube-terminal[data-live]')).toBeVisible();
+  await whenLive(page);
   await type(page, 'echo "kept: yes" > note.txt');
   const quiz = page.locator('form[data-quiz="shared-network"]');
   await quiz.getByLabel('The second one fails to bind', { exact: false }).check();
@@ -118,7 +119,7 @@ test('export then import brings progress back into an emptied browser', async ({
 
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  await expect(page.locator('kube-terminal[data-live]')).toBeVisible();
+  await whenLive(page);
   await expect(quiz.locator('.quiz-verdict')).toHaveText('');
 
   await page.getByText('Progress', { exact: true }).click();
@@ -128,7 +129,7 @@ test('export then import brings progress back into an emptied browser', async ({
   await (await choosing).setFiles(file);
   await expect(page.getByRole('status').filter({ hasText: /Imported \d+ entries/ })).toBeVisible();
   await page.reload();
-  await expect(page.locator('kube-terminal[data-live]')).toBeVisible();
+  await whenLive(page);
   await expect(quiz.locator('.quiz-verdict')).toHaveText('Correct.');
   await type(page, 'cat note.txt');
   await expect.poll(() => screen(page)).toContain('$ cat note.txt\nkept: yes\n');
@@ -140,7 +141,7 @@ test('two tabs on one lesson: the one left behind is told, and does not save ove
   for (const page of [first, second]) {
     await page.goto(LESSON);
     await page.locator('kube-terminal .xterm').click();
-    await expect(page.locator('kube-terminal[data-live]')).toBeVisible();
+    await whenLive(page);
   }
   await type(first, 'echo "from the first tab" > first.txt');
   await expect(second.getByRole('alert').filter({ hasText: 'This lesson was changed in another tab' })).toBeVisible();

@@ -6,6 +6,22 @@ async function screen(page: Page): Promise<string> {
   return page.locator('kube-terminal').evaluate((el) => (el as HTMLElement & { screenText(): string }).screenText());
 }
 
+test('a page merely opened does not load the simulator; the first key does, and keeps what was typed', async ({ page }) => {
+  await page.goto(LESSON);
+  await expect(page.locator('kube-terminal[data-ready]')).toBeVisible();
+  // longer than any idle wait: nothing but a learner's presence loads the simulator
+  await page.waitForTimeout(3000);
+  const runtimeFetched = await page.evaluate(() =>
+    performance.getEntriesByType('resource').some((e) => e.name.includes('terminal-runtime')),
+  );
+  expect(runtimeFetched).toBe(false);
+  await expect(page.locator('kube-terminal[data-live]')).not.toBeAttached();
+  // the terminal has the focus from the start: these keys arrive before the simulator does
+  await page.keyboard.type('echo typed-before-load\r');
+  await expect.poll(() => screen(page)).toBe('learner@laptop:~$ echo typed-before-load\ntyped-before-load\nlearner@laptop:~$ ');
+  await expect(page.locator('kube-terminal[data-live]')).toBeAttached();
+});
+
 test('typing echo hello in the lesson terminal prints hello', async ({ page }) => {
   await page.goto(LESSON);
   await expect(page.locator('kube-terminal[data-ready]')).toBeVisible();

@@ -5,13 +5,11 @@ import { z } from '../sim/zod.ts';
 import { journalSchema, type Journal } from '../sim/journal-schema.ts';
 import type { AttemptRecord } from '../grading/challenge.ts';
 
-export const STORAGE_VERSION = 1;
-export const KEY_PREFIX = 'kubesim:';
-export const PROGRESS_KEY = 'kubesim:progress';
-export const LESSON_PREFIX = 'kubesim:lesson:';
-export const QUARANTINE_PREFIX = 'kubesim:quarantine:';
+import { LESSON_PREFIX, PROGRESS_KEY } from './storage-keys.ts';
 
-export const lessonKey = (lessonId: string): string => LESSON_PREFIX + lessonId;
+export { KEY_PREFIX, LESSON_PREFIX, PROGRESS_KEY, QUARANTINE_PREFIX, lessonKey } from './storage-keys.ts';
+
+export const STORAGE_VERSION = 1;
 
 /** one lesson's workspace, as the last tab that saved it left it */
 export interface LessonRecord {

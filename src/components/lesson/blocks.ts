@@ -4,13 +4,14 @@
 // needs the validating storage code) is read after the first paint, so it never delays the prompt.
 import { t } from '../../i18n/index.ts';
 import type { LessonProgress } from '../workspace/progress.ts';
+import { PROGRESS_KEY } from '../../workspace/storage-keys.ts';
 import { pageWorkspace, whenEngaged } from '../workspace/workspace.ts';
 import { quizCorrect, type QuizKind } from './quiz-check.ts';
 import type { StepCondition } from './props.ts';
 
 let progressModule: Promise<LessonProgress> | null = null;
 function progress(): Promise<LessonProgress> {
-  progressModule ??= whenEngaged()
+  progressModule ??= whenEngaged(PROGRESS_KEY)
     .then(() => import('../workspace/progress.ts'))
     .then((m) => m.lessonProgress());
   return progressModule;

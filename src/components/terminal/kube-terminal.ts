@@ -1,7 +1,8 @@
-// <kube-terminal>: xterm and a first prompt at once, the simulator when the learner first
-// touches the page (or the browser is idle). the prompt is written before the shell exists (keys
-// typed meanwhile wait), so the page is usable before the simulator's code has even arrived; the
-// runtime chunk then takes the screen over.
+// <kube-terminal>: xterm and a first prompt at once; the simulator when the learner first shows
+// they are there, or at once when they have saved work in this lesson. the prompt is written
+// before the shell exists (keys typed meanwhile wait), so the page is usable before the
+// simulator's code has even arrived; the runtime chunk then takes the screen over.
+import { lessonKey } from '../../workspace/storage-keys.ts';
 import { pageWorkspace, whenEngaged } from '../workspace/workspace.ts';
 import { mountTerminal, type MountedTerminal } from './xterm-adapter.ts';
 
@@ -28,7 +29,7 @@ export class KubeTerminal extends HTMLElement {
     let typed = '';
     const early = mounted.onData((data) => (typed += data));
     const workspace = pageWorkspace(this.dataset['lesson']);
-    void whenEngaged()
+    void whenEngaged(lessonKey(workspace.lessonId))
       .then(() => import('./terminal-runtime.ts'))
       .then(async ({ startRuntime }) => {
         const takeTyped = () => {

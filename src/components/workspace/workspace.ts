@@ -163,25 +163,31 @@ export class Workspace {
 
 let engaged: Promise<void> | null = null;
 
+/** whether this browser holds saved work under `key` (false when storage is unavailable) */
+function hasSaved(key: string): boolean {
+  try {
+    return window.localStorage.getItem(key) !== null;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * resolves when the learner first touches the page (a key, a click, a scroll, focus moving) or,
- * failing that, once the browser has been idle for a moment: the simulator and the saved
- * progress load then, so the first paint and the first prompt carry only the terminal
+ * resolves when the learner first shows they are there (a key, a click or tap, the pointer
+ * moving, a scroll, focus moving), or at once when `savedKey` names something this browser has
+ * saved (a returning learner's work comes back without waiting). the simulator and the saved
+ * progress load then: a page merely opened carries only the terminal, and keys typed before the
+ * simulator is there wait for it.
  */
-export function whenEngaged(idleMs = 1500): Promise<void> {
+export function whenEngaged(savedKey?: string): Promise<void> {
+  if (savedKey !== undefined && hasSaved(savedKey)) return Promise.resolve();
   engaged ??= new Promise((resolve) => {
-    const events = ['keydown', 'pointerdown', 'touchstart', 'wheel', 'scroll', 'focusin'] as const;
-    let timer: ReturnType<typeof setTimeout> | null = null;
+    const events = ['keydown', 'pointerdown', 'pointermove', 'touchstart', 'wheel', 'scroll', 'focusin'] as const;
     const go = () => {
       for (const name of events) window.removeEventListener(name, go, true);
-      if (timer) clearTimeout(timer);
       resolve();
     };
-    for (const name of events) window.addEventListener(name, go, { capture: true, passive: true, once: true });
-    timer = setTimeout(() => {
-      if ('requestIdleCallback' in window) window.requestIdleCallback(go, { timeout: 1000 });
-      else go();
-    }, idleMs);
+    for (const name of events) window.addEventListener(name, go, { capture: true, passive: true });
   });
   return engaged;
 }
