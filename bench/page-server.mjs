@@ -86,7 +86,13 @@ export function serveDist(mounts = {}) {
     const path = file ?? join(dist, '404.html');
     const ext = extname(path);
     let body = readFileSync(path);
-    const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    // as static hosts serve a built Astro site: the hashed assets under /_astro/ never change, pages
+    // do (the bench's xterm-only page gets the same treatment for its one script)
+    const immutable = pathname.startsWith('/_astro/') || (pathname.startsWith('/__bare/') && ext === '.js');
+    const headers = {
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    };
     if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(request.headers['accept-encoding']))) {
       if (!gzipped.has(path)) gzipped.set(path, gzipSync(body));
       body = gzipped.get(path);
