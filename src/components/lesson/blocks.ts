@@ -1,7 +1,8 @@
 // the lesson blocks in the page: run buttons, open-in-editor buttons, steps that tick themselves
 // and quizzes. one listener per kind of click; steps are checked against the cluster whenever the
 // workspace changes, through a module that arrives with the simulator. saved progress (which
-// needs the validating storage code) is read after the first paint, so it never delays the prompt.
+// needs the validating storage code) is read when the learner shows they are there, or at once
+// when this browser holds some: it never delays the prompt.
 import { t } from '../../i18n/index.ts';
 import type { LessonProgress } from '../workspace/progress.ts';
 import { PROGRESS_KEY } from '../../workspace/storage-keys.ts';
