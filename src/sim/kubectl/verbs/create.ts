@@ -133,20 +133,12 @@ export const createVerb: Verb = {
     { name: 'service', aliases: ['svc'], flags: [], subcommands: SERVICE_SUBCOMMANDS },
   ],
   run(env, _flags, args) {
-    const sub = args.find((a) => !a.startsWith('-'));
-    if (sub === 'deployment' || sub === 'deploy')
-      return createDeployment(
-        env,
-        args.filter((a) => a !== sub),
-      );
-    if (sub === 'namespace' || sub === 'ns')
-      return createNamespace(
-        env,
-        args.filter((a) => a !== sub),
-      );
-    // the subcommand word goes, and only it: `-n NAMESPACE` before it is not a subcommand
-    if (subcommandOf(args).sub === 'service' || subcommandOf(args).sub === 'svc')
-      return createService(env, subcommandOf(args).rest);
+    // the subcommand word goes, and only it: `-n NAMESPACE` before it is not a subcommand, and a
+    // deployment may itself be called `deployment`
+    const { sub, rest } = subcommandOf(args);
+    if (sub === 'deployment' || sub === 'deploy') return createDeployment(env, rest);
+    if (sub === 'namespace' || sub === 'ns') return createNamespace(env, rest);
+    if (sub === 'service' || sub === 'svc') return createService(env, rest);
     const specs = FILE_FLAGS;
     const parsed = parseFlags(args, specs, 'kubectl create');
     if (!parsed.ok) return reportErrors(env, [parsed.error]);
@@ -154,7 +146,7 @@ export const createVerb: Verb = {
     for (const w of flags.warnings) env.out.stderr(w + '\n');
     if (flags.positionals.length > 0) {
       env.out.stderr(
-        `kubesim: 'kubectl create ${flags.positionals[0]}' is not simulated; the generators here are deployment and namespace, or use -f\n`,
+        `kubesim: 'kubectl create ${flags.positionals[0]}' is not simulated; the generators here are deployment, namespace and service, or use -f\n`,
       );
       return 1;
     }
