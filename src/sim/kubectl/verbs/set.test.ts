@@ -110,4 +110,92 @@ Use "kubectl options" for a list of global command-line options (applies to all 
 [exit 1]
 `);
   });
+
+  test('set selector replaces a Service selector whole, and endpoints follow it', async () => {
+    const transcript = await kubectlSession().transcript(`
+kubectl create deployment web --image=nginx
+kubectl wait --for=condition=Available deployment/web
+kubectl create service clusterip front --tcp=80
+kubectl get endpointslices -l kubernetes.io/service-name=front -o jsonpath={.items[0].endpoints}
+kubectl set selector service front app=web
+kubectl get svc front -o jsonpath={.spec.selector}
+kubectl get endpointslices -l kubernetes.io/service-name=front -o jsonpath={.items[0].endpoints[*].conditions.ready}
+kubectl set selector svc/front 'app=web,tier=fe' --dry-run=client -o jsonpath={.spec.selector}
+kubectl get svc front -o jsonpath={.spec.selector}
+kubectl set selector svc front '' -o name
+kubectl get svc front -o jsonpath={.spec.selector}
+`);
+    expect(transcript).toBe(`$ kubectl create deployment web --image=nginx
+deployment.apps/web created
+$ kubectl wait --for=condition=Available deployment/web
+deployment.apps/web condition met
+$ kubectl create service clusterip front --tcp=80
+service/front created
+$ kubectl get endpointslices -l kubernetes.io/service-name=front -o jsonpath={.items[0].endpoints}
+<nil>$ kubectl set selector service front app=web
+service/front selector updated
+$ kubectl get svc front -o jsonpath={.spec.selector}
+{"app":"web"}$ kubectl get endpointslices -l kubernetes.io/service-name=front -o jsonpath={.items[0].endpoints[*].conditions.ready}
+true$ kubectl set selector svc/front 'app=web,tier=fe' --dry-run=client -o jsonpath={.spec.selector}
+{"app":"web","tier":"fe"}$ kubectl get svc front -o jsonpath={.spec.selector}
+{"app":"web"}$ kubectl set selector svc front '' -o name
+service/front
+$ kubectl get svc front -o jsonpath={.spec.selector}
+`);
+  });
+
+  test('set selector: the errors kubectl gives', async () => {
+    const transcript = await kubectlSession().transcript(`
+kubectl create deployment web --image=nginx
+kubectl create service clusterip web --tcp=80
+kubectl set selector svc web 'tier in (a,b)'
+kubectl set selector svc web 'tier!=a'
+kubectl set selector svc web 'x>1'
+kubectl set selector svc web 'a b'
+kubectl set selector deploy web app=x
+kubectl set selector svc nope app=x
+kubectl set selector svc web
+kubectl set selector
+kubectl set selector svc web app=x -l a=b
+kubectl set selector svc web app=x --resource-version=1
+kubectl get svc web -o jsonpath={.spec.selector}
+`);
+    expect(transcript).toBe(`$ kubectl create deployment web --image=nginx
+deployment.apps/web created
+$ kubectl create service clusterip web --tcp=80
+service/web created
+$ kubectl set selector svc web 'tier in (a,b)'
+error: match expression [{tier In [a b]}] not supported on this object
+[exit 1]
+$ kubectl set selector svc web 'tier!=a'
+error: "!=" is not a valid label selector operator
+[exit 1]
+$ kubectl set selector svc web 'x>1'
+error: "gt" isn't supported in label selectors
+[exit 1]
+$ kubectl set selector svc web 'a b'
+error: couldn't parse the selector string "a b": unable to parse requirement: found 'b', expected: in, notin, =, ==, !=, gt, lt
+[exit 1]
+$ kubectl set selector deploy web app=x
+error: setting a selector is only supported for Services
+[exit 1]
+$ kubectl set selector svc nope app=x
+Error from server (NotFound): services "nope" not found
+[exit 1]
+$ kubectl set selector svc web
+error: resource(s) were provided, but no name was specified
+[exit 1]
+$ kubectl set selector
+error: one selector is required
+[exit 1]
+$ kubectl set selector svc web app=x -l a=b
+error: unknown shorthand flag: 'l' in -l
+See 'kubectl set selector --help' for usage.
+[exit 1]
+$ kubectl set selector svc web app=x --resource-version=1
+Error from server (Conflict): Operation cannot be fulfilled on services "web": the object has been modified; please apply your changes to the latest version and try again
+[exit 1]
+$ kubectl get svc web -o jsonpath={.spec.selector}
+{"app":"web"}`);
+  });
 });

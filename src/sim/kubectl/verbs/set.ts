@@ -1,14 +1,17 @@
 // kubectl set: `set image` (pods, replica sets, replication controllers, deployments, daemon sets),
-// `*=image`, --local -f, --dry-run, --record; the other set subcommands are not simulated
+// `*=image`, --local -f, --dry-run, --record; `set selector` (Services); the other set
+// subcommands are not simulated
 
 import { clone } from '../../api/meta.ts';
 import type { Container, KubeObject, PodSpec } from '../../api/types.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
 import { flagBool, flagList, flagString, parseFlags, type FlagSpec } from '../flags.ts';
+import { parseSelector } from '../../api/validation/selectors.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
 import {
   checkErr,
   dryRunOf,
+  fromServer,
   plain,
   printOperation,
   selectObjects,
@@ -37,7 +40,7 @@ Use "kubectl set <command> --help" for more information about a given command.
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 `;
 
-const NOT_SIMULATED = ['env', 'resources', 'selector', 'serviceaccount', 'subject'];
+const NOT_SIMULATED = ['env', 'resources', 'serviceaccount', 'subject'];
 
 export const SET_IMAGE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', kind: 'stringArray' },
@@ -215,12 +218,121 @@ async function setImageCommand(env: KubectlEnv, args: string[]): Promise<number>
   return checkErr(env, errors);
 }
 
+/** set selector's flags: the resource builder's (no -l), printing, --record, --resource-version */
+export const SET_SELECTOR_FLAGS: FlagSpec[] = [
+  ...SET_IMAGE_FLAGS.filter((f) => f.name !== 'selector'),
+  { name: 'resource-version', kind: 'string' },
+];
+
+/** Go's %v of a []metav1.LabelSelectorRequirement */
+const goRequirements = (reqs: { key: string; operator: string; values: string[] }[]) =>
+  `[${reqs.map((r) => `{${r.key} ${r.operator} [${r.values.join(' ')}]}`).join(' ')}]`;
+
+const LABEL_SELECTOR_OPERATORS: Record<string, string> = {
+  in: 'In',
+  notin: 'NotIn',
+  exists: 'Exists',
+  '!': 'DoesNotExist',
+};
+
+/**
+ * metav1.ParseToLabelSelector: equality requirements become matchLabels, set-based ones
+ * matchExpressions; `!=`, `>` and `<` have no LabelSelector form
+ */
+function parseToLabelSelector(
+  text: string,
+):
+  | { ok: true; matchLabels: Record<string, string>; matchExpressions: { key: string; operator: string; values: string[] }[] }
+  | { ok: false; error: string } {
+  const parsed = parseSelector(text);
+  if ('error' in parsed) return { ok: false, error: `couldn't parse the selector string "${text}": ${parsed.error}` };
+  const matchLabels: Record<string, string> = {};
+  const matchExpressions: { key: string; operator: string; values: string[] }[] = [];
+  for (const req of parsed.requirements) {
+    if (req.operator === '=' || req.operator === '==') {
+      matchLabels[req.key] = req.values[0] ?? '';
+      continue;
+    }
+    if (req.operator === 'gt' || req.operator === 'lt')
+      return { ok: false, error: `"${req.operator}" isn't supported in label selectors` };
+    const operator = LABEL_SELECTOR_OPERATORS[req.operator];
+    if (!operator) return { ok: false, error: `"${req.operator}" is not a valid label selector operator` };
+    matchExpressions.push({ key: req.key, operator, values: req.values });
+  }
+  return { ok: true, matchLabels, matchExpressions };
+}
+
+/** kubectl set selector: the last argument replaces a Service's whole selector */
+function setSelectorCommand(env: KubectlEnv, args: string[]): number {
+  const path = 'kubectl set selector';
+  const parsed = parseFlags(args, SET_SELECTOR_FLAGS, path);
+  if (!parsed.ok) return checkErr(env, [standard(parsed.error)]);
+  const flags = parsed.flags;
+  for (const w of flags.warnings) env.out.stderr(w + '\n');
+  const outputError = validatePrintFlags(flags);
+  if (outputError) return checkErr(env, [outputError]);
+  const dryRun = dryRunOf(flags);
+  if (!dryRun.ok) return checkErr(env, [dryRun.error]);
+
+  // getResourcesAndSelector: the selector is the last argument, the resources come before it
+  const positionals = flags.positionals;
+  const resources = positionals.slice(0, -1);
+  const selectorText = positionals.at(-1);
+  const selector = selectorText === undefined ? null : parseToLabelSelector(selectorText);
+  if (selector && !selector.ok) return checkErr(env, [plain(selector.error)]);
+  if (!selector) return checkErr(env, [plain('one selector is required')]);
+
+  const local = flagBool(flags, 'local');
+  const selection = selectObjects(env, {
+    args: resources,
+    files: flagList(flags, 'filename'),
+    recursive: flagBool(flags, 'recursive'),
+    all: flagBool(flags, 'all'),
+    local,
+    verb: 'set',
+  });
+  if (!selection.ok) return checkErr(env, [selection.error]);
+  if (selection.errors.length > 0) return checkErr(env, selection.errors);
+
+  // the first object that cannot take the selector ends the command, as Visit does
+  for (const { object } of selection.items) {
+    if (object.kind !== 'Service') return checkErr(env, [plain('setting a selector is only supported for Services')]);
+    if (selector.matchExpressions.length > 0)
+      return checkErr(env, [plain(`match expression ${goRequirements(selector.matchExpressions)} not supported on this object`)]);
+    const next = clone(object);
+    const spec = (next.spec ??= {}) as { selector?: Record<string, string> };
+    // an empty map is omitted when the object is written: the Service is left without a selector
+    if (Object.keys(selector.matchLabels).length > 0) spec.selector = { ...selector.matchLabels };
+    else delete spec.selector;
+    recordChange(env, flags, SET_SELECTOR_FLAGS, next);
+    if (local || dryRun.value === 'client') {
+      printOperation(env, next, 'selector updated', flags, local ? 'none' : 'client');
+      continue;
+    }
+    const resourceVersion = flagString(flags, 'resource-version');
+    if (resourceVersion !== undefined && resourceVersion !== '') next.metadata.resourceVersion = resourceVersion;
+    else delete next.metadata.resourceVersion;
+    if (dryRun.value === 'server') {
+      printOperation(env, next, 'selector updated', flags, 'server');
+      continue;
+    }
+    const result = env.cluster.api.update(next);
+    env.cluster.settle();
+    if (!result.ok) return checkErr(env, [fromServer(result.error)]);
+    printOperation(env, result.object, 'selector updated', flags);
+  }
+  return 0;
+}
+
 export const setVerb: Verb = {
   name: 'set',
   summary: 'Set specific features on objects',
   flags: [],
   parsesOwnFlags: true,
-  subcommands: [{ name: 'image', flags: SET_IMAGE_FLAGS, operands: { kind: 'objects' } }],
+  subcommands: [
+    { name: 'image', flags: SET_IMAGE_FLAGS, operands: { kind: 'objects' } },
+    { name: 'selector', flags: SET_SELECTOR_FLAGS, operands: { kind: 'objects' } },
+  ],
   run(env, _flags, args) {
     const { sub, rest } = subcommandOf(args);
     if (sub === undefined) {
@@ -232,6 +344,7 @@ export const setVerb: Verb = {
       return 1;
     }
     if (sub === 'image') return setImageCommand(env, rest);
+    if (sub === 'selector') return setSelectorCommand(env, rest);
     if (NOT_SIMULATED.includes(sub)) {
       env.out.stderr(`kubesim: 'kubectl set ${sub}' is not simulated\n`);
       return 1;
