@@ -77,6 +77,34 @@ describe('diagnoseManifest', () => {
     ]);
   });
 
+  test('reports a value of the wrong type where the JSON decoder meets it first', () => {
+    expect(
+      diagnose(
+        DEPLOYMENT.replace('replicas: 2', 'replicas: "2"').replace(
+          'image: nginx:1.27',
+          'image: nginx:1.27\n        command: npm start',
+        ),
+      ),
+    ).toEqual([
+      {
+        line: 6,
+        column: 3,
+        severity: 'error',
+        message:
+          'Error from server (BadRequest): error when creating "web.yaml": Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32',
+      },
+    ]);
+    expect(diagnose(DEPLOYMENT.replace('image: nginx:1.27', 'image: nginx:1.27\n        command: npm start'))).toEqual([
+      {
+        line: 18,
+        column: 9,
+        severity: 'error',
+        message:
+          'Error from server (BadRequest): error when creating "web.yaml": Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field Container.spec.template.spec.containers.command of type []string',
+      },
+    ]);
+  });
+
   test('reports an invalid name on metadata.name', () => {
     expect(diagnose(POD.replace('  name: web', '  name: Web_1'))).toEqual([
       {

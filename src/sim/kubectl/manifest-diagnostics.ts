@@ -16,7 +16,7 @@ import { Random } from '../random.ts';
 import { threeWayMerge } from './apply-merge.ts';
 import { parseManifestText, type Manifest } from './manifests.ts';
 import { fieldValidation, formatApiError, mapManifest } from './objects.ts';
-import { strictDecodingError, unknownFields } from './strict-decoding.ts';
+import { jsonDecodingError, jsonTypeError, strictDecodingError, unknownFields } from './strict-decoding.ts';
 
 export interface ManifestDiagnostic {
   /** 1-based */
@@ -132,7 +132,13 @@ function diagnoseObject(
   const name = object.metadata.name ?? '';
   const current = name ? cluster.api.get(type.kind, mapped.namespace, name) : undefined;
   const verb = current ? 'patching' : 'creating';
-  if (fieldValidation(object, undefined).error) {
+  const wrongType = current ? null : jsonTypeError(object);
+  if (wrongType) {
+    const error = jsonDecodingError(object, wrongType)!;
+    out.push({ ...at(wrongType.path), severity: 'error', message: formatApiError(error, { verb, source }).trimEnd() });
+    return out;
+  }
+  if (fieldValidation(object, undefined, !current).error) {
     for (const path of unknownFields(object)) {
       const error = strictDecodingError(object, [path])!;
       out.push({ ...at(path), severity: 'error', message: formatApiError(error, { verb, source }).trimEnd() });

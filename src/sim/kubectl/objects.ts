@@ -9,7 +9,7 @@ import type { KubeObject } from '../api/types.ts';
 import { warnDeprecated } from './deprecation.ts';
 import type { KubectlEnv } from './env.ts';
 import type { Manifest } from './manifests.ts';
-import { strictDecodingError, unknownFields } from './strict-decoding.ts';
+import { jsonDecodingError, strictDecodingError, unknownFields } from './strict-decoding.ts';
 
 /** kinds a real cluster serves that this simulator does not: they get a plain "not simulated" */
 const REAL_BUT_NOT_SIMULATED = new Set([
@@ -110,12 +110,17 @@ export function labelFilter(
 
 /**
  * server-side field validation as kubectl asks for it (--validate: strict by default, warn,
- * ignore/false): an error to report, warnings to print, or nothing
+ * ignore/false): an error to report, warnings to print, or nothing. a body sent to be created
+ * must first decode into the kind's struct, whatever --validate says (a value of the wrong type
+ * is the JSON decoder's error); an existing object is patched, which decodes differently
  */
 export function fieldValidation(
   obj: KubeObject,
   validate: string | undefined,
+  creating = true,
 ): { error: StatusError | null; warnings: string[] } {
+  const decodeError = creating ? jsonDecodingError(obj) : null;
+  if (decodeError) return { error: decodeError, warnings: [] };
   const mode =
     validate === undefined || validate === 'true' || validate === 'strict' ? 'strict' : validate === 'warn' ? 'warn' : 'ignore';
   if (mode === 'ignore') return { error: null, warnings: [] };

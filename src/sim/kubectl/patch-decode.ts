@@ -9,7 +9,7 @@ import type { FieldType, TypeDef } from './explain/schema-types.ts';
 import { goKindOf, isJsonObject, setMember, type Json, type JsonObject } from './json-patch.ts';
 
 /** integer fields that are int64 in Go; the others the schema describes are int32 */
-const INT64_FIELDS = new Set([
+export const INT64_FIELDS = new Set([
   'activeDeadlineSeconds',
   'deletionGracePeriodSeconds',
   'generation',

@@ -62,9 +62,9 @@ export const applyVerb: Verb = {
       }
       const { type, object, namespace } = mapped;
       recordChange(env, flags, applyVerb.flags, object);
-      const checked = fieldValidation(object, flagString(flags, 'validate'));
-      for (const warning of checked.warnings) env.out.stderr(warning + '\n');
       const current = env.cluster.api.get(object.kind, namespace, object.metadata.name ?? '');
+      const checked = fieldValidation(object, flagString(flags, 'validate'), !current);
+      for (const warning of checked.warnings) env.out.stderr(warning + '\n');
       if (checked.error) {
         errors.push(formatApiError(checked.error, { verb: current ? 'patching' : 'creating', source: manifest.source }));
         continue;
