@@ -47,6 +47,21 @@ describe('diagnoseManifest', () => {
     ]);
   });
 
+  test('reports a key that is a mapping or a list on that key, as go-yaml refuses it', () => {
+    expect(diagnose(POD.replace('    image: nginx', '    image: nginx\n    env: {{x}}'))).toEqual([
+      {
+        line: 9,
+        column: 11,
+        severity: 'error',
+        message:
+          'error: error parsing web.yaml: error converting YAML to JSON: yaml: invalid map key: map[interface {}]interface {}{"x":interface {}(nil)}',
+      },
+    ]);
+    expect(diagnose(POD.replace('  name: web', '  name: web\n  ? [a, 2, {b: true}]\n  : v'))[0]?.message).toBe(
+      'error: error parsing web.yaml: error converting YAML to JSON: yaml: invalid map key: []interface {}{"a", 2, map[interface {}]interface {}{"b":true}}',
+    );
+  });
+
   test('reports each unknown field as strict decoding does, on its key', () => {
     expect(diagnose(POD.replace('containers:', 'contianers:'))).toEqual([
       {

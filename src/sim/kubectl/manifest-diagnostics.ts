@@ -14,7 +14,7 @@ import { createDefaultCluster } from '../bootstrap.ts';
 import type { Cluster } from '../cluster.ts';
 import { Random } from '../random.ts';
 import { threeWayMerge } from './apply-merge.ts';
-import { parseManifestText, type Manifest } from './manifests.ts';
+import { collectionKeyNode, parseManifestText, type Manifest } from './manifests.ts';
 import { fieldValidation, formatApiError, mapManifest } from './objects.ts';
 import { jsonDecodingError, jsonTypeError, strictDecodingError, unknownFields } from './strict-decoding.ts';
 
@@ -76,6 +76,9 @@ export function diagnoseManifest(text: string, cluster?: Cluster, options: Diagn
 function decodingDiagnostic(error: string, docs: Document[], lineCounter: LineCounter): ManifestDiagnostic {
   const syntaxLine = /yaml: line (\d+): /.exec(error);
   if (syntaxLine) return { line: Number(syntaxLine[1]), severity: 'error', message: error };
+  // go-yaml names no line for a key it cannot use: the key's own is the place to fix
+  const keyNode = error.includes('yaml: invalid map key: ') ? docs.map(collectionKeyNode).find((n) => n !== null) : null;
+  if (keyNode) return { ...positionOf(keyNode.range?.[0] ?? 0, lineCounter), severity: 'error', message: error };
   const bad = docs.find((doc) => {
     const value = toJS(doc);
     if (value === null || value === undefined) return false;

@@ -1,7 +1,7 @@
 // reading manifests for apply/create/delete -f: files, directories, stdin; YAML streams
 // with `---`, JSON, and `kind: List`. errors read as kubectl's do, with go-yaml's wording.
 
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { isMap, isSeq, LineCounter, parseAllDocuments, visit, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { KubeObject } from '../api/types.ts';
 import type { VirtualFs } from '../shell/vfs.ts';
 
@@ -53,6 +53,13 @@ export function parseManifestText(text: string, source: string): ManifestResult 
           : goYamlMessage(error.code, error.message);
       return { ok: false, error: `error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${what}` };
     }
+    const badKey = collectionKeyNode(doc);
+    if (badKey !== null) {
+      return {
+        ok: false,
+        error: `error: error parsing ${source}: error converting YAML to JSON: yaml: invalid map key: ${goSyntax(badKey.toJSON())}`,
+      };
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 100 });
@@ -74,6 +81,32 @@ export function parseManifestText(text: string, source: string): ManifestResult 
     }
   }
   return { ok: true, manifests };
+}
+
+/**
+ * the first mapping key that is itself a mapping or a sequence (`{{x}}: 1`, `? [a]`), or null:
+ * go-yaml cannot use one as a Go map key and stops
+ */
+export function collectionKeyNode(doc: Document): YAMLMap | YAMLSeq | null {
+  let found: YAMLMap | YAMLSeq | null = null;
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isMap(pair.key) && !isSeq(pair.key)) return undefined;
+      found = pair.key;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** Go's %#v of what go-yaml decodes into an interface{} */
+function goSyntax(value: unknown): string {
+  if (value === null || value === undefined) return 'interface {}(nil)';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value !== 'object') return String(value);
+  if (Array.isArray(value)) return `[]interface {}{${value.map(goSyntax).join(', ')}}`;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `map[interface {}]interface {}{${entries.map(([k, v]) => `${JSON.stringify(k)}:${goSyntax(v)}`).join(', ')}}`;
 }
 
 /** the items of a `kind: List` document, or null for any other document */
