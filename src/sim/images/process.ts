@@ -124,6 +124,10 @@ function seconds(value: string | undefined): number {
   return Number.isFinite(n) && n >= 0 ? n : 0;
 }
 
+/** the tools that talk to the network, which only run in shells (kubectl exec, an interactive pod shell) */
+const NETWORK_TOOLS = new Set(['wget', 'curl', 'nslookup', 'nc', 'ping', 'dig', 'host', 'telnet']);
+const NETWORK_HINT = 'run it with kubectl exec, or from a shell: kubectl run -it ... -- sh';
+
 /** returns the new time offset, or 'stop' when the process ends here */
 function runStep(step: string, t: number, plan: ProcessPlan, image: ImageInfo): number | 'stop' {
   const words = words_(step);
@@ -151,6 +155,11 @@ function runStep(step: string, t: number, plan: ProcessPlan, image: ImageInfo): 
       plan.exit = { at: t + 10, code: 1 };
       return 'stop';
     default:
+      if (NETWORK_TOOLS.has(cmd) && image.binaries.includes(cmd)) {
+        // a planned process cannot reach the network: say so where the learner looks (the logs)
+        plan.logs.push({ at: t, line: `kubesim: ${cmd} in a container's own command is not simulated; ${NETWORK_HINT}` });
+        return t;
+      }
       if (image.binaries.includes(cmd)) return t;
       plan.logs.push({ at: t, line: `sh: ${cmd}: not found` });
       plan.exit = { at: t + 10, code: 127 };

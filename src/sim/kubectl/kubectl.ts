@@ -9,6 +9,31 @@ import { completeKubectl } from './completion.ts';
 
 const USAGE_HINT = "Run 'kubectl --help' for usage.";
 
+/** kubectl's other commands: real, so neither unknown nor suggested away, but not simulated here */
+const NOT_SIMULATED = [
+  'alpha',
+  'api-versions',
+  'auth',
+  'autoscale',
+  'certificate',
+  'completion',
+  'cordon',
+  'cp',
+  'debug',
+  'diff',
+  'drain',
+  'events',
+  'kustomize',
+  'options',
+  'plugin',
+  'port-forward',
+  'proxy',
+  'replace',
+  'taint',
+  'top',
+  'uncordon',
+];
+
 /** cobra suggests commands within a Levenshtein distance of 2, or that start with what was typed */
 function suggestions(typed: string): string[] {
   const distance = (a: string, b: string) => {
@@ -19,9 +44,9 @@ function suggestions(typed: string): string[] {
         d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     return d[a.length]![b.length]!;
   };
-  return VERBS.map((v) => v.name).filter(
-    (name) => distance(typed.toLowerCase(), name) <= 2 || name.startsWith(typed.toLowerCase()),
-  );
+  return [...VERBS.map((v) => v.name), ...NOT_SIMULATED]
+    .sort()
+    .filter((name) => distance(typed.toLowerCase(), name) <= 2 || name.startsWith(typed.toLowerCase()));
 }
 
 function topLevelHelp(): string {
@@ -65,6 +90,10 @@ export const kubectl: ShellCommand = {
       return 0;
     }
     const verb = findVerb(verbName);
+    if (!verb && NOT_SIMULATED.includes(verbName)) {
+      ctx.out.stderr(`kubesim: 'kubectl ${verbName}' is not simulated\n`);
+      return 1;
+    }
     if (!verb) {
       const near = suggestions(verbName);
       const hint = near.length > 0 ? `\n\nDid you mean this?\n${near.map((n) => `\t${n}`).join('\n')}\n` : '\n';

@@ -36,4 +36,20 @@ $ kubectl -n dev get svc -o name
 service/web
 `);
   });
+
+  test('generators kubectl has but this simulator does not say so, whatever their flags', async () => {
+    const k = kubectlSession();
+    expect(
+      await k.transcript(`
+kubectl create configmap settings --from-literal=mode=fast
+kubectl -n kube-system create secret generic token --from-literal=a=b
+`),
+    ).toBe(`$ kubectl create configmap settings --from-literal=mode=fast
+kubesim: 'kubectl create configmap' is not simulated; the generators here are deployment, namespace and service, or use -f
+[exit 1]
+$ kubectl -n kube-system create secret generic token --from-literal=a=b
+kubesim: 'kubectl create secret' is not simulated; the generators here are deployment, namespace and service, or use -f
+[exit 1]
+`);
+  });
 });

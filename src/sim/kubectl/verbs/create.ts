@@ -122,6 +122,20 @@ function createNamespace(env: KubectlEnv, args: string[]): number {
   return createAll(env, [{ object: ns }], parsed.flags);
 }
 
+/** kubectl create's generators (and their aliases) that this simulator does not have */
+const OTHER_GENERATORS = new Set(
+  'clusterrole clusterrolebinding configmap cm cronjob cj ingress ing job poddisruptionbudget pdb priorityclass pc quota resourcequota role rolebinding secret serviceaccount sa token'.split(
+    ' ',
+  ),
+);
+
+function notSimulated(env: KubectlEnv, what: string): number {
+  env.out.stderr(
+    `kubesim: 'kubectl create ${what}' is not simulated; the generators here are deployment, namespace and service, or use -f\n`,
+  );
+  return 1;
+}
+
 export const createVerb: Verb = {
   name: 'create',
   summary: 'Create a resource from a file or from stdin',
@@ -139,17 +153,14 @@ export const createVerb: Verb = {
     if (sub === 'deployment' || sub === 'deploy') return createDeployment(env, rest);
     if (sub === 'namespace' || sub === 'ns') return createNamespace(env, rest);
     if (sub === 'service' || sub === 'svc') return createService(env, rest);
+    // kubectl's other generators take flags of their own: say what is missing before parsing them
+    if (sub !== undefined && OTHER_GENERATORS.has(sub)) return notSimulated(env, sub);
     const specs = FILE_FLAGS;
     const parsed = parseFlags(args, specs, 'kubectl create');
     if (!parsed.ok) return reportErrors(env, [parsed.error]);
     const flags = parsed.flags;
     for (const w of flags.warnings) env.out.stderr(w + '\n');
-    if (flags.positionals.length > 0) {
-      env.out.stderr(
-        `kubesim: 'kubectl create ${flags.positionals[0]}' is not simulated; the generators here are deployment, namespace and service, or use -f\n`,
-      );
-      return 1;
-    }
+    if (flags.positionals.length > 0) return notSimulated(env, flags.positionals[0]!);
     const files = flagList(flags, 'filename');
     if (files.length === 0) {
       env.out.stderr('error: must specify one of -f and -k\n\n');

@@ -21,6 +21,18 @@ const NGINX_STARTUP = `/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty
 `;
 
 describe('kubectl logs', () => {
+  test("a network tool in a container's own command says it is not simulated instead of printing nothing", async () => {
+    const r = await runKubectlScript(
+      'kubectl run get --image=busybox --restart=Never -- sh -c "echo start; wget -qO- web; echo done"\nsleep 5\nkubectl logs get\n',
+    );
+    expect(r.output).toBe(
+      'pod/get created\n' +
+        'start\n' +
+        "kubesim: wget in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh\n" +
+        'done\n',
+    );
+  });
+
   test("nginx's startup lines", async () => {
     const r = await runKubectlScript('kubectl run web --image=nginx\nsleep 5\nkubectl logs web\nkubectl logs pod/web --tail=2\n');
     expect(r.output).toBe(
