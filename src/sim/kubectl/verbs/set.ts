@@ -5,7 +5,7 @@
 import { clone } from '../../api/meta.ts';
 import type { Container, KubeObject, PodSpec } from '../../api/types.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
-import { flagBool, flagList, flagString, parseFlags, type FlagSpec } from '../flags.ts';
+import { flagBool, flagList, flagString, parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { parseSelector } from '../../api/validation/selectors.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
 import {
@@ -19,6 +19,7 @@ import {
   subcommandOf,
   validatePrintFlags,
   type CmdError,
+  type DryRun,
 } from './select.ts';
 
 const SET_HELP = `Configure application resources.
@@ -132,9 +133,14 @@ function setImage(containers: Container[] | undefined, name: string, image: stri
   return found;
 }
 
-async function setImageCommand(env: KubectlEnv, args: string[]): Promise<number> {
-  const path = 'kubectl set image';
-  const parsed = parseFlags(args, SET_IMAGE_FLAGS, path);
+/** a set subcommand's flags, printing flags and --dry-run, checked as kubectl's Complete does; or the exit status */
+function parseSetFlags(
+  env: KubectlEnv,
+  args: string[],
+  specs: FlagSpec[],
+  path: string,
+): { flags: ParsedFlags; dryRun: DryRun } | number {
+  const parsed = parseFlags(args, specs, path);
   if (!parsed.ok) return checkErr(env, [standard(parsed.error)]);
   const flags = parsed.flags;
   for (const w of flags.warnings) env.out.stderr(w + '\n');
@@ -142,6 +148,13 @@ async function setImageCommand(env: KubectlEnv, args: string[]): Promise<number>
   if (outputError) return checkErr(env, [outputError]);
   const dryRun = dryRunOf(flags);
   if (!dryRun.ok) return checkErr(env, [dryRun.error]);
+  return { flags, dryRun: dryRun.value };
+}
+
+async function setImageCommand(env: KubectlEnv, args: string[]): Promise<number> {
+  const start = parseSetFlags(env, args, SET_IMAGE_FLAGS, 'kubectl set image');
+  if (typeof start === 'number') return start;
+  const { flags, dryRun } = start;
 
   const split = resourcesAndPairs(flags.positionals, 'image');
   if (!split.ok) return checkErr(env, [plain(split.error)]);
@@ -173,7 +186,7 @@ async function setImageCommand(env: KubectlEnv, args: string[]): Promise<number>
   if (images.set.size < 1) invalid.push(plain('at least one image update is required'));
   else if (images.set.size > 1 && images.set.has('*'))
     invalid.push(plain('all containers are already specified by *, but saw more than one container_name=container_image pairs'));
-  if (local && dryRun.value === 'server')
+  if (local && dryRun === 'server')
     invalid.push(plain('cannot specify --local and --dry-run=server - did you mean --dry-run=client?'));
   if (invalid.length > 0) return checkErr(env, invalid);
 
@@ -198,11 +211,11 @@ async function setImageCommand(env: KubectlEnv, args: string[]): Promise<number>
     recordChange(env, flags, SET_IMAGE_FLAGS, next);
     // no change, no patch, nothing printed
     if (JSON.stringify(next) === JSON.stringify(object)) continue;
-    if (local || dryRun.value === 'client') {
+    if (local || dryRun === 'client') {
       printOperation(env, next, 'image updated', flags, local ? 'none' : 'client');
       continue;
     }
-    if (dryRun.value === 'server') {
+    if (dryRun === 'server') {
       printOperation(env, next, 'image updated', flags, 'server');
       continue;
     }
@@ -264,15 +277,9 @@ function parseToLabelSelector(
 
 /** kubectl set selector: the last argument replaces a Service's whole selector */
 function setSelectorCommand(env: KubectlEnv, args: string[]): number {
-  const path = 'kubectl set selector';
-  const parsed = parseFlags(args, SET_SELECTOR_FLAGS, path);
-  if (!parsed.ok) return checkErr(env, [standard(parsed.error)]);
-  const flags = parsed.flags;
-  for (const w of flags.warnings) env.out.stderr(w + '\n');
-  const outputError = validatePrintFlags(flags);
-  if (outputError) return checkErr(env, [outputError]);
-  const dryRun = dryRunOf(flags);
-  if (!dryRun.ok) return checkErr(env, [dryRun.error]);
+  const start = parseSetFlags(env, args, SET_SELECTOR_FLAGS, 'kubectl set selector');
+  if (typeof start === 'number') return start;
+  const { flags, dryRun } = start;
 
   // getResourcesAndSelector: the selector is the last argument, the resources come before it
   const positionals = flags.positionals;
@@ -305,14 +312,14 @@ function setSelectorCommand(env: KubectlEnv, args: string[]): number {
     if (Object.keys(selector.matchLabels).length > 0) spec.selector = { ...selector.matchLabels };
     else delete spec.selector;
     recordChange(env, flags, SET_SELECTOR_FLAGS, next);
-    if (local || dryRun.value === 'client') {
+    if (local || dryRun === 'client') {
       printOperation(env, next, 'selector updated', flags, local ? 'none' : 'client');
       continue;
     }
     const resourceVersion = flagString(flags, 'resource-version');
     if (resourceVersion !== undefined && resourceVersion !== '') next.metadata.resourceVersion = resourceVersion;
     else delete next.metadata.resourceVersion;
-    if (dryRun.value === 'server') {
+    if (dryRun === 'server') {
       printOperation(env, next, 'selector updated', flags, 'server');
       continue;
     }
