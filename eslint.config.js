@@ -44,7 +44,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/components/**/*.ts', 'e2e/**/*.ts'],
+    files: ['src/components/**/*.ts', 'e2e/**/*.ts', 'public/**/*.js'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {

@@ -48,7 +48,7 @@ describe('importGraph', () => {
 });
 
 describe('terminalFirst', () => {
-  it('moves the terminal script right after the CSP meta, its imports preloaded', () => {
+  it('moves the terminal script right after the CSP meta, its imports preloaded, the other scripts after the prompt', () => {
     expect(terminalFirst(PAGE, read)).toBe(
       '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A lesson</title>' +
         `<meta http-equiv="content-security-policy" content="default-src 'self'">` +
@@ -56,10 +56,11 @@ describe('terminalFirst', () => {
         '<link rel="modulepreload" href="/_astro/workspace.x1.js">' +
         '<link rel="modulepreload" href="/_astro/side.y2.js">' +
         '<link rel="modulepreload" href="/_astro/helper.q4.js">' +
+        '<script type="module" src="/after-prompt.js"></script>' +
         '<style>body{margin:0}</style></head>' +
-        '<body><header><script type="module" src="/_astro/Menu.m.js"></script></header>' +
+        '<body><header><script type="kubesim/after-prompt" data-src="/_astro/Menu.m.js"></script></header>' +
         '<main><kube-terminal></kube-terminal>' +
-        '<script type="module" src="/_astro/Lesson.def.js"></script></main></body></html>',
+        '<script type="kubesim/after-prompt" data-src="/_astro/Lesson.def.js"></script></main></body></html>',
     );
   });
 

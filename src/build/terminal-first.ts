@@ -2,9 +2,11 @@
 // where the component sits in the body, and the browser learns what a module imports only once
 // that module has arrived: the terminal's first prompt then waited for the page's other scripts
 // and for a chain of fetches. in every built page that hosts the terminal, this moves the
-// terminal's script into the head, ahead of the page's other scripts, with a modulepreload link
-// for every module it imports (directly or not), so the whole terminal graph is fetched at once
-// as soon as the head is read. the script stays a deferred module: it runs once the page is parsed.
+// terminal's script into the head with a modulepreload link for every module it imports
+// (directly or not), so the whole terminal graph is fetched at once as soon as the head is read.
+// the page's other module scripts become inert blocks that public/after-prompt.js (a deferred
+// module right after the terminal's) imports once the terminal has run: they no longer compete
+// with it while the page loads, and they still run if it fails.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -15,6 +17,9 @@ const STATIC_IMPORT = /\b(?:from|import)\s*["'`](\.\/[^"'`]+)["'`]/g;
 /** what marks the terminal's entry chunk */
 const TERMINAL_DEFINE = /customElements\.define\(\s*["'`]kube-terminal["'`]/;
 const CSP_META = /<meta http-equiv="content-security-policy"[^>]*>/;
+/** the loader of the scripts that wait for the first prompt (public/after-prompt.js) */
+export const AFTER_PROMPT_LOADER = '/after-prompt.js';
+export const AFTER_PROMPT_TYPE = 'kubesim/after-prompt';
 
 /** the specifiers of a chunk's static imports, in order, each once */
 export function staticImports(code: string): string[] {
@@ -40,8 +45,8 @@ export function importGraph(entry: string, read: (path: string) => string | null
 }
 
 /**
- * the page with the terminal's script first in its head and its imports preloaded, or the page
- * unchanged when it hosts no terminal. `read` gives a built file's text by its URL path (null
+ * the page with the terminal's script first in its head and its imports preloaded, its other
+ * scripts left for the after-prompt loader, or the page unchanged when it hosts no terminal. `read` gives a built file's text by its URL path (null
  * when there is none).
  */
 export function terminalFirst(html: string, read: (path: string) => string | null): string {
@@ -51,8 +56,13 @@ export function terminalFirst(html: string, read: (path: string) => string | nul
   if (!terminal || terminal.index < html.indexOf('</head>')) return html;
   const [tag, src] = [terminal[0], terminal[1]!];
   const preloads = importGraph(src, read).map((path) => `<link rel="modulepreload" href="${path}">`);
-  const head = tag + preloads.join('');
-  const without = html.replace(tag, '');
+  const others = scripts.filter((m) => m !== terminal);
+  const loader = others.length > 0 ? `<script type="module" src="${AFTER_PROMPT_LOADER}"></script>` : '';
+  const head = tag + preloads.join('') + loader;
+  let without = html.replace(tag, '');
+  for (const [other, otherSrc] of others) {
+    without = without.replace(other, `<script type="${AFTER_PROMPT_TYPE}" data-src="${otherSrc}"></script>`);
+  }
   // after the CSP meta, which must come before what it governs; else at the top of the head
   const csp = CSP_META.exec(without);
   const headAt = without.indexOf('<head>');
