@@ -3,7 +3,7 @@
 // the string form kubectl prints, and the parser behind `-l`, with upstream's error messages.
 
 import { aggregateMessage, field, renderFieldError, type FieldError } from '../field-errors.ts';
-import type { LabelSelector } from '../types.ts';
+import type { LabelSelector, LabelSelectorRequirement } from '../types.ts';
 import { validateLabelName, validateLabels } from './meta.ts';
 import { isQualifiedName, isValidLabelValue } from './names.ts';
 
@@ -89,6 +89,37 @@ export function labelSelectorAsSelector(sel: LabelSelector | undefined): { selec
     reqs.push({ key: expr.key, operator, values: [...(expr.values ?? [])] });
   }
   return { selector: byKey(reqs) };
+}
+
+/** the LabelSelector operator of each set-based requirement operator (the inverse of OPERATOR_OF) */
+const LABEL_SELECTOR_OPERATOR = Object.fromEntries(Object.entries(OPERATOR_OF).map(([op, req]) => [req, op])) as Partial<
+  Record<Operator, LabelSelectorRequirement['operator']>
+>;
+
+/**
+ * metav1.ParseToLabelSelector: the string form parsed as labels.Parse does, equality requirements
+ * as matchLabels and set-based ones as matchExpressions (`!=`, `>` and `<` have no LabelSelector form)
+ */
+export function parseToLabelSelector(
+  text: string,
+):
+  { ok: true; matchLabels: Record<string, string>; matchExpressions: LabelSelectorRequirement[] } | { ok: false; error: string } {
+  const parsed = parseSelector(text);
+  if ('error' in parsed) return { ok: false, error: `couldn't parse the selector string "${text}": ${parsed.error}` };
+  const matchLabels: Record<string, string> = {};
+  const matchExpressions: LabelSelectorRequirement[] = [];
+  for (const req of parsed.requirements) {
+    if (req.operator === '=' || req.operator === '==') {
+      matchLabels[req.key] = req.values[0] ?? '';
+      continue;
+    }
+    if (req.operator === 'gt' || req.operator === 'lt')
+      return { ok: false, error: `"${req.operator}" isn't supported in label selectors` };
+    const operator = LABEL_SELECTOR_OPERATOR[req.operator];
+    if (!operator) return { ok: false, error: `"${req.operator}" is not a valid label selector operator` };
+    matchExpressions.push({ key: req.key, operator, values: req.values });
+  }
+  return { ok: true, matchLabels, matchExpressions };
 }
 
 /** labels.SelectorFromSet, for the plain-map selectors of services and replication controllers */

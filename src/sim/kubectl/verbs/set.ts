@@ -3,10 +3,10 @@
 // subcommands are not simulated
 
 import { clone } from '../../api/meta.ts';
-import type { Container, KubeObject, PodSpec } from '../../api/types.ts';
+import type { Container, KubeObject, LabelSelectorRequirement, PodSpec } from '../../api/types.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
 import { flagBool, flagList, flagString, parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
-import { parseSelector } from '../../api/validation/selectors.ts';
+import { parseToLabelSelector } from '../../api/validation/selectors.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
 import {
   checkErr,
@@ -238,42 +238,8 @@ export const SET_SELECTOR_FLAGS: FlagSpec[] = [
 ];
 
 /** Go's %v of a []metav1.LabelSelectorRequirement */
-const goRequirements = (reqs: { key: string; operator: string; values: string[] }[]) =>
-  `[${reqs.map((r) => `{${r.key} ${r.operator} [${r.values.join(' ')}]}`).join(' ')}]`;
-
-const LABEL_SELECTOR_OPERATORS: Record<string, string> = {
-  in: 'In',
-  notin: 'NotIn',
-  exists: 'Exists',
-  '!': 'DoesNotExist',
-};
-
-/**
- * metav1.ParseToLabelSelector: equality requirements become matchLabels, set-based ones
- * matchExpressions; `!=`, `>` and `<` have no LabelSelector form
- */
-function parseToLabelSelector(
-  text: string,
-):
-  | { ok: true; matchLabels: Record<string, string>; matchExpressions: { key: string; operator: string; values: string[] }[] }
-  | { ok: false; error: string } {
-  const parsed = parseSelector(text);
-  if ('error' in parsed) return { ok: false, error: `couldn't parse the selector string "${text}": ${parsed.error}` };
-  const matchLabels: Record<string, string> = {};
-  const matchExpressions: { key: string; operator: string; values: string[] }[] = [];
-  for (const req of parsed.requirements) {
-    if (req.operator === '=' || req.operator === '==') {
-      matchLabels[req.key] = req.values[0] ?? '';
-      continue;
-    }
-    if (req.operator === 'gt' || req.operator === 'lt')
-      return { ok: false, error: `"${req.operator}" isn't supported in label selectors` };
-    const operator = LABEL_SELECTOR_OPERATORS[req.operator];
-    if (!operator) return { ok: false, error: `"${req.operator}" is not a valid label selector operator` };
-    matchExpressions.push({ key: req.key, operator, values: req.values });
-  }
-  return { ok: true, matchLabels, matchExpressions };
-}
+const goRequirements = (reqs: LabelSelectorRequirement[]) =>
+  `[${reqs.map((r) => `{${r.key} ${r.operator} [${(r.values ?? []).join(' ')}]}`).join(' ')}]`;
 
 /** kubectl set selector: the last argument replaces a Service's whole selector */
 function setSelectorCommand(env: KubectlEnv, args: string[]): number {
