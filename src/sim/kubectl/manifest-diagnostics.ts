@@ -141,7 +141,8 @@ function diagnoseObject(
     out.push({ ...at(wrongType.path), severity: 'error', message: formatApiError(error, { verb, source }).trimEnd() });
     return out;
   }
-  if (fieldValidation(object, undefined, !current).error) {
+  // the body decodes (checked just above, when creating): what is left is strict field validation
+  if (fieldValidation(object, undefined, false).error) {
     for (const path of unknownFields(object)) {
       const error = strictDecodingError(object, [path])!;
       out.push({ ...at(path), severity: 'error', message: formatApiError(error, { verb, source }).trimEnd() });

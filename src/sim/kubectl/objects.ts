@@ -110,16 +110,17 @@ export function labelFilter(
 
 /**
  * server-side field validation as kubectl asks for it (--validate: strict by default, warn,
- * ignore/false): an error to report, warnings to print, or nothing. a body sent to be created
- * must first decode into the kind's struct, whatever --validate says (a value of the wrong type
- * is the JSON decoder's error); an existing object is patched, which decodes differently
+ * ignore/false): an error to report, warnings to print, or nothing. with `decode`, the body must
+ * first decode into the kind's struct, whatever --validate says (a value of the wrong type is the
+ * JSON decoder's error): so it is for a body sent to be created; an existing object is patched,
+ * which decodes differently
  */
 export function fieldValidation(
   obj: KubeObject,
   validate: string | undefined,
-  creating = true,
+  decode = true,
 ): { error: StatusError | null; warnings: string[] } {
-  const decodeError = creating ? jsonDecodingError(obj) : null;
+  const decodeError = decode ? jsonDecodingError(obj) : null;
   if (decodeError) return { error: decodeError, warnings: [] };
   const mode =
     validate === undefined || validate === 'true' || validate === 'strict' ? 'strict' : validate === 'warn' ? 'warn' : 'ignore';

@@ -39,7 +39,8 @@ class Stop {
 }
 
 /** Time, Quantity, IntOrString: named schemas without properties */
-const isScalar = (def: TypeDef) => def.primitive !== null || (def.fields !== null && Object.keys(def.fields).length === 0);
+export const isScalar = (def: TypeDef): boolean =>
+  def.primitive !== null || (def.fields !== null && Object.keys(def.fields).length === 0);
 
 /** the zero value a null list item decodes to */
 function zero(type: FieldType): Json | undefined {

@@ -7,7 +7,7 @@ import { badRequest, type StatusError } from '../api/status-errors.ts';
 import type { KubeObject } from '../api/types.ts';
 import { EXPLAIN_KINDS, TYPES } from './explain/schema.ts';
 import type { FieldType } from './explain/schema-types.ts';
-import { INT64_FIELDS } from './patch-decode.ts';
+import { INT64_FIELDS, isScalar } from './patch-decode.ts';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -51,11 +51,14 @@ export function unknownFields(obj: KubeObject): string[] {
  */
 export function strictDecodingError(obj: KubeObject, unknown = unknownFields(obj)): StatusError | null {
   if (unknown.length === 0) return null;
-  const version = obj.apiVersion;
   const list = unknown.map((f) => `unknown field "${f}"`).join(', ');
-  return badRequest(
-    `${obj.kind} in version "${version.split('/').pop()}" cannot be handled as a ${obj.kind}: strict decoding error: ${list}`,
-  );
+  return cannotBeHandled(obj, `strict decoding error: ${list}`);
+}
+
+/** the apiserver's BadRequest for a body it could not decode into the kind's struct */
+function cannotBeHandled(obj: KubeObject, why: string): StatusError {
+  const version = obj.apiVersion.split('/').pop();
+  return badRequest(`${obj.kind} in version "${version}" cannot be handled as a ${obj.kind}: ${why}`);
 }
 
 /**
@@ -170,7 +173,7 @@ export function jsonTypeError(obj: KubeObject): JsonTypeError | null {
       }
       case 'ref': {
         const def = TYPES[type.name];
-        if (!def || def.primitive !== null || (def.fields !== null && Object.keys(def.fields).length === 0)) return null;
+        if (!def || isScalar(def)) return null;
         if (!isObject(value)) return fail();
         if (!def.fields) return null;
         for (const key of Object.keys(value).sort()) {
@@ -195,7 +198,5 @@ export function jsonTypeError(obj: KubeObject): JsonTypeError | null {
 
 /** the BadRequest the apiserver returns when the body does not decode into the kind's struct */
 export function jsonDecodingError(obj: KubeObject, found = jsonTypeError(obj)): StatusError | null {
-  if (!found) return null;
-  const version = obj.apiVersion.split('/').pop();
-  return badRequest(`${obj.kind} in version "${version}" cannot be handled as a ${obj.kind}: ${found.message}`);
+  return found ? cannotBeHandled(obj, found.message) : null;
 }
