@@ -41,7 +41,8 @@ function pagefindIndex() {
 
 /**
  * puts the terminal's script first in the head of every built page that hosts it, with its
- * imports preloaded (src/build/terminal-first.ts): the first prompt waits for nothing else
+ * imports preloaded, and leaves the page's other scripts to public/after-prompt.js
+ * (src/build/terminal-first.ts): the first prompt waits for nothing else
  * @returns {import('astro').AstroIntegration}
  */
 function terminalFirst() {
@@ -50,7 +51,7 @@ function terminalFirst() {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const changed = await rewriteBuiltPages(fileURLToPath(dir));
-        logger.info(`terminal script first, its imports preloaded: ${changed} pages`);
+        logger.info(`terminal script first, the other scripts after its prompt: ${changed} pages`);
       },
     },
   };
