@@ -38,4 +38,35 @@ kubesim: 'kubectl port-forward' is not simulated
 [exit 1]
 `);
   });
+
+  test('-h asks for help: the simulated groups print theirs, every other command says where the reference is', async () => {
+    const k = kubectlSession();
+    const setHelp = await k.run('kubectl set --help');
+    expect(setHelp.status).toBe(0);
+    expect(setHelp.stdout.split('\n')[0]).toBe('Configure application resources.');
+    expect(
+      await k.transcript(`
+kubectl scale deployment web -h
+kubectl set image -h
+kubectl -n dev create svc nodeport --help
+kubectl rollout status deployment/web -h
+kubectl exec web -- ls -h
+`),
+    ).toBe(`$ kubectl scale deployment web -h
+kubesim: 'kubectl scale --help' is not simulated; the reference is at https://kubernetes.io/docs/reference/kubectl/generated/kubectl_scale/
+[exit 1]
+$ kubectl set image -h
+kubesim: 'kubectl set image --help' is not simulated; the reference is at https://kubernetes.io/docs/reference/kubectl/generated/kubectl_set/kubectl_set_image/
+[exit 1]
+$ kubectl -n dev create svc nodeport --help
+kubesim: 'kubectl create service nodeport --help' is not simulated; the reference is at https://kubernetes.io/docs/reference/kubectl/generated/kubectl_create/kubectl_create_service_nodeport/
+[exit 1]
+$ kubectl rollout status deployment/web -h
+kubesim: 'kubectl rollout status --help' is not simulated; the reference is at https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_status/
+[exit 1]
+$ kubectl exec web -- ls -h
+Error from server (NotFound): pods "web" not found
+[exit 1]
+`);
+  });
 });

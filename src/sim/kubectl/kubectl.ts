@@ -3,8 +3,9 @@
 
 import type { CommandContext, ShellCommand } from '../shell/command.ts';
 import { parseFlags, type ParsedFlags } from './flags.ts';
-import type { KubectlEnv } from './env.ts';
+import type { KubectlEnv, Subcommand, Verb } from './env.ts';
 import { findVerb, VERBS } from './verbs/index.ts';
+import { subcommandOf } from './verbs/select.ts';
 import { completeKubectl } from './completion.ts';
 
 const USAGE_HINT = "Run 'kubectl --help' for usage.";
@@ -54,6 +55,34 @@ function topLevelHelp(): string {
   return `kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\nCommands (simulated by kubesim):\n${lines.join('\n')}\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\n`;
 }
 
+/** the command groups whose own help text is simulated (the groups print it for -h) */
+const GROUP_HELP = new Set(['set', 'rollout', 'create service']);
+
+/** the command a -h/--help before any `--` asks about (`set image`), or null when none is asked for */
+function helpAsked(verb: Verb, args: string[]): string[] | null {
+  const end = args.indexOf('--');
+  const own = end === -1 ? args : args.slice(0, end);
+  if (!own.some((a) => a === '-h' || a === '--help')) return null;
+  const path = [verb.name];
+  let node: Subcommand = verb;
+  let rest = own;
+  for (;;) {
+    const { sub, rest: after } = subcommandOf(rest);
+    const next = node.subcommands?.find((c) => c.name === sub || c.aliases?.includes(sub ?? ''));
+    if (!next) return path;
+    path.push(next.name);
+    node = next;
+    rest = after;
+  }
+}
+
+/** where kubernetes.io keeps the reference page kubectl's help is generated from */
+function referencePage(path: string[]): string {
+  const base = 'https://kubernetes.io/docs/reference/kubectl/generated/';
+  const [verb] = path;
+  return path.length === 1 ? `${base}kubectl_${verb}/` : `${base}kubectl_${verb}/kubectl_${path.join('_')}/`;
+}
+
 /** -n/--namespace anywhere in args, for verbs that parse their own flags */
 function scanNamespace(args: string[]): string | undefined {
   let found: string | undefined;
@@ -98,6 +127,14 @@ export const kubectl: ShellCommand = {
       const near = suggestions(verbName);
       const hint = near.length > 0 ? `\n\nDid you mean this?\n${near.map((n) => `\t${n}`).join('\n')}\n` : '\n';
       ctx.out.stderr(`error: unknown command "${verbName}" for "kubectl"${hint}${near.length > 0 ? '\n' : ''}${USAGE_HINT}\n`);
+      return 1;
+    }
+    // cobra answers -h before it looks at anything else; only some help texts are simulated
+    const help = helpAsked(verb, args);
+    if (help && !GROUP_HELP.has(help.join(' '))) {
+      ctx.out.stderr(
+        `kubesim: 'kubectl ${help.join(' ')} --help' is not simulated; the reference is at ${referencePage(help)}\n`,
+      );
       return 1;
     }
     const commandPath = `kubectl ${verb.name}`;
