@@ -93,3 +93,60 @@ describe('export', () => {
     expect(t.status).toBe(1);
   });
 });
+
+describe('printf', () => {
+  const run = async (script: string) => {
+    const t = await runScript(script);
+    return { output: t.output, status: t.status };
+  };
+
+  test('reuses the format while arguments remain, and pads, aligns and quotes as bash does', async () => {
+    expect(await run(String.raw`printf '%s\n' a b c; printf '%s-%s\n' a b c; printf '%-5s|%5s|%.2s|\n' ab cd xyz`)).toEqual({
+      output: 'a\nb\nc\na-b\nc-\nab   |   cd|xy|\n',
+      status: 0,
+    });
+    expect(await run(String.raw`printf 'no newline'; printf '[%q] [%q] [%q]\n' "it's a test" '' 'x'`)).toEqual({
+      output: "no newline[it\\'s\\ a\\ test] [''] [x]\n",
+      status: 0,
+    });
+    expect((await run(String.raw`printf '%b|%s\n' 'a\tb' 'a\tb'; printf '%b' 'stop\chere'; echo`)).output).toBe(
+      'a\tb|a\\tb\nstop\n',
+    );
+  });
+
+  test('formats numbers like C: bases, flags, precision, character codes and rounding to even', async () => {
+    expect(
+      (
+        await run(
+          String.raw`printf '%d %i %o %x %X %u\n' 42 -7 8 255 255 -1; printf '%05d|%+d|% d|%.3d|%#x|%#o\n' 42 5 5 7 255 8; printf '%d %d %x\n' "'A" 0x1F 010`,
+        )
+      ).output,
+    ).toBe('42 -7 10 ff FF 18446744073709551615\n00042|+5| 5|007|0xff|010\n65 31 8\n');
+    expect(
+      (
+        await run(
+          String.raw`printf '%.2f %e %g %g %G\n' 3.14159 12345.678 0.0001 1000000 0.00001234; printf '%.0f %.0f %.1f %8.3f|%-8.1f|\n' 2.5 3.5 0.25 -1.5 2`,
+        )
+      ).output,
+    ).toBe('3.14 1.234568e+04 0.0001 1e+06 1.234E-05\n2 4 0.2   -1.500|2.0     |\n');
+  });
+
+  test('-v assigns instead of printing; * takes the width from an argument', async () => {
+    expect((await run(String.raw`printf -v greeting 'hi %s' you; echo "[$greeting]"; printf '%*s|%-*s|\n' 4 a 3 b`)).output).toBe(
+      '[hi you]\n   a|b  |\n',
+    );
+  });
+
+  test('reports bad numbers, bad formats and a missing format with bash words and statuses', async () => {
+    expect(await run(String.raw`printf '%d|%d\n' abc 12x`)).toEqual({
+      output: 'bash: printf: abc: invalid number\nbash: printf: 12x: invalid number\n0|12\n',
+      status: 1,
+    });
+    expect(await run(String.raw`printf 'a%zb'`)).toEqual({ output: "bash: printf: `z': invalid format character\na", status: 1 });
+    expect(await run('printf')).toEqual({ output: 'printf: usage: printf [-v var] format [arguments]\n', status: 2 });
+    expect(await run('printf -x y')).toEqual({
+      output: 'bash: printf: -x: invalid option\nprintf: usage: printf [-v var] format [arguments]\n',
+      status: 2,
+    });
+  });
+});

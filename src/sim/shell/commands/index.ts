@@ -10,6 +10,7 @@ import { head } from './head.ts';
 import { history } from './history.ts';
 import { ls } from './ls.ts';
 import { mkdir } from './mkdir.ts';
+import { printf } from './printf.ts';
 import { rm } from './rm.ts';
 import { seq } from './seq.ts';
 import { sleep } from './sleep.ts';
@@ -23,6 +24,7 @@ import { cd, pwd } from './working-directory.ts';
 
 export const builtinCommands: ShellCommand[] = [
   echo,
+  printf,
   cat,
   sleep,
   help,
