@@ -2,9 +2,28 @@
 // -f -X, and curl's own error lines and exit codes. where the request goes is the transport's
 // business, so the same command works inside a pod and (later) on the learner's machine.
 
-import type { ShellCommand } from '../shell/command.ts';
+import type { Clock, Interrupt } from '../clock.ts';
+import type { Output, ShellCommand } from '../shell/command.ts';
+import type { VirtualFs } from '../shell/vfs.ts';
 import type { HttpRequest, HttpResponse } from '../images/http.ts';
 import { STATUS_INTERRUPTED } from '../shell/shell.ts';
+
+/**
+ * what a client tool's one transfer came to: its exit status, or a wait (nothing answered: the tool
+ * sits out a timeout) and what it prints and returns after it. synchronous up to the wait, so a
+ * container's own command can run the tool at a moment of cluster time
+ */
+export type Transfer = number | { waitMs: number; then: () => number };
+
+/** a client tool as the kubelet runs it in a container's own command: arguments in, a transfer out */
+export type TransferTool = (args: string[], transport: CurlTransport, out: Output, fs: VirtualFs) => Transfer;
+
+/** runs a transfer in a shell: sits out its wait on the clock (Ctrl-C ends it) */
+export async function completeTransfer(transfer: Transfer, clock: Clock, interrupt: Interrupt): Promise<number> {
+  if (typeof transfer === 'number') return transfer;
+  if (!(await clock.sleep(transfer.waitMs, interrupt))) return STATUS_INTERRUPTED;
+  return transfer.then();
+}
 
 export type Connection =
   | {
@@ -171,94 +190,99 @@ function writeOut(format: string, response: HttpResponse | null, remoteIp: strin
     .replace(/\\t/g, '\t');
 }
 
-export function curlCommand(transport: () => CurlTransport): ShellCommand {
-  return {
-    name: 'curl',
-    summary: 'transfer a URL (HTTP)',
-    async run({ args, out, fs, clock, interrupt }) {
-      const parsed = parse(args);
-      if (typeof parsed === 'string') {
-        out.stderr(parsed);
-        return 2;
-      }
-      const o = parsed;
-      if (!o.url) {
-        out.stderr(`curl: no URL specified\n${TRY}`);
-        return 2;
-      }
-      const url = parseUrl(o.url);
-      const fail = (code: number, message: string) => {
-        if (!o.silent || o.showError) out.stderr(`curl: (${code}) ${message}\n`);
-        if (o.writeOut) out.stdout(writeOut(o.writeOut, null, ''));
-        return code;
-      };
-      if (!url) return fail(3, 'URL rejected: Malformed input to a URL function');
-      if (url.scheme !== 'http') {
-        if (url.scheme === 'https') {
-          out.stderr(`kubesim: curl over https is not simulated; the course's servers speak plain http\n`);
-          return 1;
-        }
-        return fail(1, `Protocol "${url.scheme}" not supported`);
-      }
-      const t = transport();
-      const connection = t.connect(url.host, url.port);
-      if (connection.kind === 'not-simulated') {
-        out.stderr(connection.message + '\n');
-        return 1;
-      }
-      if (connection.kind === 'unresolved') return fail(6, `Could not resolve host: ${url.host}`);
-      if (o.verbose)
-        out.stderr(`*   Trying ${connection.kind === 'connected' ? connection.remoteIp : connection.ip}:${url.port}...\n`);
-      if (connection.kind === 'refused')
-        return fail(7, `Failed to connect to ${url.host} port ${url.port} after 0 ms: Could not connect to server`);
-      if (connection.kind === 'timeout') {
-        const ms = Math.round((o.maxTime ?? 134) * 1000) + 1;
-        // nothing answers: curl waits for --max-time or the kernel's connect timeout (Ctrl-C ends it)
-        if (!(await clock.sleep(ms, interrupt))) return STATUS_INTERRUPTED;
-        return fail(
+/** one curl run, up to any wait */
+export const curlTransfer: TransferTool = (args, t, out, fs) => {
+  const parsed = parse(args);
+  if (typeof parsed === 'string') {
+    out.stderr(parsed);
+    return 2;
+  }
+  const o = parsed;
+  if (!o.url) {
+    out.stderr(`curl: no URL specified\n${TRY}`);
+    return 2;
+  }
+  const url = parseUrl(o.url);
+  const fail = (code: number, message: string) => {
+    if (!o.silent || o.showError) out.stderr(`curl: (${code}) ${message}\n`);
+    if (o.writeOut) out.stdout(writeOut(o.writeOut, null, ''));
+    return code;
+  };
+  if (!url) return fail(3, 'URL rejected: Malformed input to a URL function');
+  if (url.scheme !== 'http') {
+    if (url.scheme === 'https') {
+      out.stderr(`kubesim: curl over https is not simulated; the course's servers speak plain http\n`);
+      return 1;
+    }
+    return fail(1, `Protocol "${url.scheme}" not supported`);
+  }
+  const connection = t.connect(url.host, url.port);
+  if (connection.kind === 'not-simulated') {
+    out.stderr(connection.message + '\n');
+    return 1;
+  }
+  if (connection.kind === 'unresolved') return fail(6, `Could not resolve host: ${url.host}`);
+  if (o.verbose)
+    out.stderr(`*   Trying ${connection.kind === 'connected' ? connection.remoteIp : connection.ip}:${url.port}...\n`);
+  if (connection.kind === 'refused')
+    return fail(7, `Failed to connect to ${url.host} port ${url.port} after 0 ms: Could not connect to server`);
+  if (connection.kind === 'timeout') {
+    const ms = Math.round((o.maxTime ?? 134) * 1000) + 1;
+    // nothing answers: curl waits for --max-time or the kernel's connect timeout (Ctrl-C ends it)
+    return {
+      waitMs: ms,
+      then: () =>
+        fail(
           28,
           o.maxTime !== null
             ? `Connection timed out after ${ms} milliseconds`
             : `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Could not connect to server`,
-        );
-      }
-      const method = o.method ?? (o.head ? 'HEAD' : 'GET');
-      const host =
-        o.headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? (url.port === 80 ? url.host : `${url.host}:${url.port}`);
-      const headers: [string, string][] = [
-        ['Host', host],
-        ['User-Agent', t.userAgent],
-        ['Accept', '*/*'],
-      ];
-      for (const [k, v] of o.headers) {
-        const at = headers.findIndex(([name]) => name.toLowerCase() === k.toLowerCase());
-        if (at >= 0) headers[at] = [headers[at]![0], v];
-        else headers.push([k, v]);
-      }
-      const response = connection.respond({ method, path: url.path, host, headers });
-      const head = `HTTP/1.1 ${response.status} ${response.reason}\r\n${response.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
-      if (o.verbose) {
-        out.stderr(`* Connected to ${url.host} (${connection.remoteIp}) port ${url.port}\n`);
-        out.stderr(
-          `> ${method} ${url.path} HTTP/1.1\n${headers.map(([k, v]) => `> ${k}: ${v}\n`).join('')}> \n* Request completely sent off\n`,
-        );
-        out.stderr(
-          head
-            .split('\r\n')
-            .slice(0, -1)
-            .map((l) => `< ${l}\n`)
-            .join(''),
-        );
-      }
-      if (o.fail && response.status >= 400) return fail(22, `The requested URL returned error: ${response.status}`);
-      const body = (o.head || o.include ? head : '') + (o.head ? '' : response.body);
-      if (o.output && o.output !== '-') {
-        const err = fs.writeFile(o.output, body);
-        if (err) return fail(23, `Failure writing output to destination, passed ${body.length} returned 0`);
-      } else out.stdout(body);
-      if (o.verbose) out.stderr(`* Connection #0 to host ${url.host} left intact\n`);
-      if (o.writeOut) out.stdout(writeOut(o.writeOut, response, connection.remoteIp));
-      return 0;
-    },
+        ),
+    };
+  }
+  const method = o.method ?? (o.head ? 'HEAD' : 'GET');
+  const host =
+    o.headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? (url.port === 80 ? url.host : `${url.host}:${url.port}`);
+  const headers: [string, string][] = [
+    ['Host', host],
+    ['User-Agent', t.userAgent],
+    ['Accept', '*/*'],
+  ];
+  for (const [k, v] of o.headers) {
+    const at = headers.findIndex(([name]) => name.toLowerCase() === k.toLowerCase());
+    if (at >= 0) headers[at] = [headers[at]![0], v];
+    else headers.push([k, v]);
+  }
+  const response = connection.respond({ method, path: url.path, host, headers });
+  const head = `HTTP/1.1 ${response.status} ${response.reason}\r\n${response.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+  if (o.verbose) {
+    out.stderr(`* Connected to ${url.host} (${connection.remoteIp}) port ${url.port}\n`);
+    out.stderr(
+      `> ${method} ${url.path} HTTP/1.1\n${headers.map(([k, v]) => `> ${k}: ${v}\n`).join('')}> \n* Request completely sent off\n`,
+    );
+    out.stderr(
+      head
+        .split('\r\n')
+        .slice(0, -1)
+        .map((l) => `< ${l}\n`)
+        .join(''),
+    );
+  }
+  if (o.fail && response.status >= 400) return fail(22, `The requested URL returned error: ${response.status}`);
+  const body = (o.head || o.include ? head : '') + (o.head ? '' : response.body);
+  if (o.output && o.output !== '-') {
+    const err = fs.writeFile(o.output, body);
+    if (err) return fail(23, `Failure writing output to destination, passed ${body.length} returned 0`);
+  } else out.stdout(body);
+  if (o.verbose) out.stderr(`* Connection #0 to host ${url.host} left intact\n`);
+  if (o.writeOut) out.stdout(writeOut(o.writeOut, response, connection.remoteIp));
+  return 0;
+};
+
+export function curlCommand(transport: () => CurlTransport): ShellCommand {
+  return {
+    name: 'curl',
+    summary: 'transfer a URL (HTTP)',
+    run: ({ args, out, fs, clock, interrupt }) => completeTransfer(curlTransfer(args, transport(), out, fs), clock, interrupt),
   };
 }

@@ -3,8 +3,7 @@
 // Connection refused`, `wget: server returned error: HTTP/1.1 404 Not Found`)
 
 import type { ShellCommand } from '../shell/command.ts';
-import type { CurlTransport } from './curl.ts';
-import { STATUS_INTERRUPTED } from '../shell/shell.ts';
+import { completeTransfer, type CurlTransport, type TransferTool } from './curl.ts';
 
 interface Options {
   quiet: boolean;
@@ -77,96 +76,102 @@ function progressLine(name: string, size: number): string {
   return `${shown} 100% |${'*'.repeat(32)}| ${String(size).padStart(5)}  0:00:00 ETA\n`;
 }
 
-export function wgetCommand(transport: () => CurlTransport): ShellCommand {
-  return {
-    name: 'wget',
-    summary: 'retrieve a URL over HTTP (busybox)',
-    async run({ args, out, fs, clock, interrupt }) {
-      const o = parse(args);
-      if (!o || !o.url) {
-        out.stderr(USAGE);
-        return 1;
-      }
-      const m = /^(?:([a-zA-Z]+):\/\/)?([^/:?#]+)(?::(\d+))?([^#]*)/.exec(o.url);
-      if (!m) {
-        out.stderr(`wget: bad address '${o.url}'\n`);
-        return 1;
-      }
-      const scheme = (m[1] ?? 'http').toLowerCase();
-      if (scheme !== 'http') {
-        out.stderr(
-          scheme === 'https'
-            ? `kubesim: wget over https is not simulated; the course's servers speak plain http\n`
-            : `wget: not an http or ftp url: ${o.url}\n`,
-        );
-        return 1;
-      }
-      const host = m[2]!;
-      const port = m[3] ? Number(m[3]) : 80;
-      const path = m[4] || '/';
-      const t = transport();
-      const connection = t.connect(host, port);
-      if (connection.kind === 'not-simulated') {
-        out.stderr(connection.message + '\n');
-        return 1;
-      }
-      if (connection.kind === 'unresolved') {
-        out.stderr(`wget: bad address '${host}${m[3] ? `:${m[3]}` : ''}'\n`);
-        return 1;
-      }
-      const ip = connection.kind === 'connected' ? connection.remoteIp : connection.ip;
-      if (!o.quiet) out.stderr(`Connecting to ${host}${m[3] ? `:${m[3]}` : ''} (${ip}:${port})\n`);
-      if (connection.kind === 'refused') {
-        out.stderr(`wget: can't connect to remote host (${ip}): Connection refused\n`);
-        return 1;
-      }
-      if (connection.kind === 'timeout') {
-        // -T bounds the wait; without it the kernel gives up on the connection after about two minutes
-        if (!(await clock.sleep((o.timeout ?? 127) * 1000, interrupt))) return STATUS_INTERRUPTED;
+/** one wget run, up to any wait */
+export const wgetTransfer: TransferTool = (args, t, out, fs) => {
+  const o = parse(args);
+  if (!o || !o.url) {
+    out.stderr(USAGE);
+    return 1;
+  }
+  const m = /^(?:([a-zA-Z]+):\/\/)?([^/:?#]+)(?::(\d+))?([^#]*)/.exec(o.url);
+  if (!m) {
+    out.stderr(`wget: bad address '${o.url}'\n`);
+    return 1;
+  }
+  const scheme = (m[1] ?? 'http').toLowerCase();
+  if (scheme !== 'http') {
+    out.stderr(
+      scheme === 'https'
+        ? `kubesim: wget over https is not simulated; the course's servers speak plain http\n`
+        : `wget: not an http or ftp url: ${o.url}\n`,
+    );
+    return 1;
+  }
+  const host = m[2]!;
+  const port = m[3] ? Number(m[3]) : 80;
+  const path = m[4] || '/';
+  const connection = t.connect(host, port);
+  if (connection.kind === 'not-simulated') {
+    out.stderr(connection.message + '\n');
+    return 1;
+  }
+  if (connection.kind === 'unresolved') {
+    out.stderr(`wget: bad address '${host}${m[3] ? `:${m[3]}` : ''}'\n`);
+    return 1;
+  }
+  const ip = connection.kind === 'connected' ? connection.remoteIp : connection.ip;
+  if (!o.quiet) out.stderr(`Connecting to ${host}${m[3] ? `:${m[3]}` : ''} (${ip}:${port})\n`);
+  if (connection.kind === 'refused') {
+    out.stderr(`wget: can't connect to remote host (${ip}): Connection refused\n`);
+    return 1;
+  }
+  if (connection.kind === 'timeout') {
+    // -T bounds the wait; without it the kernel gives up on the connection after about two minutes
+    return {
+      waitMs: (o.timeout ?? 127) * 1000,
+      then: () => {
         out.stderr(
           o.timeout !== null
             ? 'wget: download timed out\n'
             : `wget: can't connect to remote host (${ip}): Connection timed out\n`,
         );
         return 1;
-      }
-      const hostHeader = o.headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? (port === 80 ? host : `${host}:${port}`);
-      const headers: [string, string][] = [
-        ['Host', hostHeader],
-        ['User-Agent', o.userAgent ?? 'Wget'],
-        ...o.headers.filter(([k]) => k.toLowerCase() !== 'host'),
-        ['Connection', 'close'],
-      ];
-      const response = connection.respond({ method: 'GET', path, host: hostHeader, headers });
-      if (o.serverResponse) {
-        out.stderr(`  HTTP/1.1 ${response.status} ${response.reason}\n`);
-        for (const [k, v] of response.headers) out.stderr(`  ${k}: ${v}\n`);
-      }
-      if (response.status >= 400) {
-        out.stderr(`wget: server returned error: HTTP/1.1 ${response.status} ${response.reason}\n`);
-        return 1;
-      }
-      const target =
-        o.output ??
-        (path
-          .replace(/[?#].*$/, '')
-          .split('/')
-          .pop() ||
-          'index.html');
-      if (target === '-') {
-        if (!o.quiet) out.stderr('writing to stdout\n');
-        out.stdout(response.body);
-        if (!o.quiet) out.stderr(progressLine('-', response.body.length) + 'written to stdout\n');
-        return 0;
-      }
-      if (!o.quiet) out.stderr(`saving to '${target}'\n`);
-      const err = fs.writeFile(target, response.body);
-      if (err) {
-        out.stderr(`wget: can't open '${target}': ${err === 'EISDIR' ? 'Is a directory' : 'No such file or directory'}\n`);
-        return 1;
-      }
-      if (!o.quiet) out.stderr(progressLine(target, response.body.length) + `'${target}' saved\n`);
-      return 0;
-    },
+      },
+    };
+  }
+  const hostHeader = o.headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? (port === 80 ? host : `${host}:${port}`);
+  const headers: [string, string][] = [
+    ['Host', hostHeader],
+    ['User-Agent', o.userAgent ?? 'Wget'],
+    ...o.headers.filter(([k]) => k.toLowerCase() !== 'host'),
+    ['Connection', 'close'],
+  ];
+  const response = connection.respond({ method: 'GET', path, host: hostHeader, headers });
+  if (o.serverResponse) {
+    out.stderr(`  HTTP/1.1 ${response.status} ${response.reason}\n`);
+    for (const [k, v] of response.headers) out.stderr(`  ${k}: ${v}\n`);
+  }
+  if (response.status >= 400) {
+    out.stderr(`wget: server returned error: HTTP/1.1 ${response.status} ${response.reason}\n`);
+    return 1;
+  }
+  const target =
+    o.output ??
+    (path
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() ||
+      'index.html');
+  if (target === '-') {
+    if (!o.quiet) out.stderr('writing to stdout\n');
+    out.stdout(response.body);
+    if (!o.quiet) out.stderr(progressLine('-', response.body.length) + 'written to stdout\n');
+    return 0;
+  }
+  if (!o.quiet) out.stderr(`saving to '${target}'\n`);
+  const err = fs.writeFile(target, response.body);
+  if (err) {
+    out.stderr(`wget: can't open '${target}': ${err === 'EISDIR' ? 'Is a directory' : 'No such file or directory'}\n`);
+    return 1;
+  }
+  if (!o.quiet) out.stderr(progressLine(target, response.body.length) + `'${target}' saved\n`);
+  return 0;
+};
+
+export function wgetCommand(transport: () => CurlTransport): ShellCommand {
+  return {
+    name: 'wget',
+    summary: 'retrieve a URL over HTTP (busybox)',
+    run: ({ args, out, fs, clock, interrupt }) => completeTransfer(wgetTransfer(args, transport(), out, fs), clock, interrupt),
   };
 }
