@@ -19,6 +19,7 @@ import { ReplicaSetController } from './controllers/replicaset.ts';
 import { ServiceLoadBalancerController } from './controllers/service-lb.ts';
 import { SelectorIndex } from './controllers/service-index.ts';
 import { Kubelet } from './kubelet/kubelet.ts';
+import { mainProcessTransfer } from './container/main-process.ts';
 import { Random } from './random.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 
@@ -67,6 +68,7 @@ export class Cluster {
       random: this.random,
       events: this.events,
       schedule: (ms, fn) => this.after(ms, fn),
+      transfer: (pod, container, tool, args, out) => mainProcessTransfer(this, pod, container, tool, args, out),
     });
     // the endpoint controllers keep the same index of which Services select which pods: one will do
     const selectors = new SelectorIndex();

@@ -18,6 +18,44 @@ export interface ProcessPlan {
   listens: number[];
   /** true when PID 1 ends on SIGTERM; otherwise the kubelet waits the whole grace period */
   stopsOnSigterm: boolean;
+  /**
+   * a command that uses the network as it runs (wget, curl): what it prints depends on the cluster
+   * at that moment, so the kubelet steps through it in cluster time instead of reading logs and an
+   * exit from the plan
+   */
+  program?: Program;
+}
+
+/** how a step follows the one before: always, only after a success, only after a failure */
+export type Connector = ';' | '&&' | '||';
+
+/** where a step's output goes: into the log, or away (`>/dev/null`, `2>&1`, or into a file) */
+export interface Redirects {
+  stdout: 'log' | 'away';
+  stderr: 'log' | 'away';
+}
+
+export type ProgramStep = { connector: Connector; redirects: Redirects } & (
+  | { kind: 'echo'; text: string }
+  /** sleep; Infinity never wakes (`sleep infinity`) */
+  | { kind: 'sleep'; ms: number }
+  /** `tail -f`: runs until stopped */
+  | { kind: 'block' }
+  | { kind: 'exit'; code: number }
+  /** true, false, `:`, and the image's other programs, which print nothing here */
+  | { kind: 'status'; code: number }
+  | { kind: 'transfer'; tool: TransferToolName; args: string[] }
+  | { kind: 'missing'; name: string }
+  /** a line the step prints and status 0 (the note for network tools that are not simulated) */
+  | { kind: 'note'; line: string }
+);
+
+export type TransferToolName = 'wget' | 'curl';
+
+export interface Program {
+  steps: ProgramStep[];
+  /** the body of a trailing `while true; do …; done`, run until the container stops */
+  loop: ProgramStep[] | null;
 }
 
 /** entrypoint and cmd as Kubernetes combines them: command replaces ENTRYPOINT, args replace CMD */
@@ -81,12 +119,23 @@ function startError(program: string): ProcessPlan {
   };
 }
 
+const TRANSFER_TOOLS = new Set<string>(['wget', 'curl']);
+
 /** the few shell idioms container commands use: echo, sleep, exit, `while true; do …; done` */
 function runScript(script: string, image: ImageInfo): ProcessPlan {
   const plan: ProcessPlan = { logs: [], listens: [], stopsOnSigterm: false };
   let t = 0;
   const loop = /while\s+(?:true|:)\s*;\s*do\s+(.*?)\s*;?\s*done/s.exec(script);
   const before = loop ? script.slice(0, loop.index) : script;
+  // pipes are beyond this reading of scripts: such a command keeps the plain plan below
+  const commands = [...splitSteps(before), ...splitSteps(loop?.[1] ?? '')].map((step) => words_(step)[0] ?? '');
+  const transfers = commands.some((cmd) => TRANSFER_TOOLS.has(cmd) && image.binaries.includes(cmd));
+  if (transfers && !/(^|[^|])\|([^|]|$)/.test(script)) {
+    plan.program = { steps: programSteps(before, image), loop: loop ? programSteps(loop[1]!, image) : null };
+    return plan;
+  }
+  if (transfers)
+    plan.logs.push({ at: 0, line: `kubesim: a pipe (|) in a container's own command is not simulated; ${NETWORK_HINT}` });
   for (const step of splitSteps(before)) {
     const result = runStep(step, t, plan, image);
     if (result === 'stop') return plan;
@@ -107,6 +156,83 @@ function runScript(script: string, image: ImageInfo): ProcessPlan {
   return plan;
 }
 
+/** a script's commands with the connector before each: `a && b || c; d` */
+function programSteps(script: string, image: ImageInfo): ProgramStep[] {
+  const steps: ProgramStep[] = [];
+  let connector: Connector = ';';
+  for (const part of script.split(/(&&|\|\||;|\n)/)) {
+    if (part === '&&' || part === '||') {
+      connector = part;
+      continue;
+    }
+    if (part === ';' || part === '\n') {
+      connector = ';';
+      continue;
+    }
+    const { words, redirects } = redirections(words_(part.trim()));
+    if (words.length === 0) continue;
+    steps.push({ connector, redirects, ...programStep(words, image) } as ProgramStep);
+    connector = ';';
+  }
+  return steps;
+}
+
+/**
+ * takes a step's redirections off its words, in order: `>/dev/null 2>&1` sends both streams away,
+ * `2>&1 >/dev/null` only stdout. anything written to a file leaves the log (the file itself is not kept)
+ */
+function redirections(all: string[]): { words: string[]; redirects: Redirects } {
+  const redirects: Redirects = { stdout: 'log', stderr: 'log' };
+  const words: string[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const m = /^(\d|&)?(>&|>>?)(.*)$/.exec(all[i]!);
+    if (!m) {
+      words.push(all[i]!);
+      continue;
+    }
+    const [, fd = '1', op, attached] = m as unknown as [string, string | undefined, string, string];
+    const target = attached !== '' ? attached : (all[++i] ?? '');
+    if (op === '>&') {
+      // 2>&1 and 1>&2: one stream goes where the other goes now
+      if (fd === '2' && target === '1') redirects.stderr = redirects.stdout;
+      else if (fd === '1' && target === '2') redirects.stdout = redirects.stderr;
+      continue;
+    }
+    if (fd === '1' || fd === '&') redirects.stdout = 'away';
+    if (fd === '2' || fd === '&') redirects.stderr = 'away';
+  }
+  return { words, redirects };
+}
+
+type StepBody = ProgramStep extends infer S ? (S extends ProgramStep ? Omit<S, 'connector' | 'redirects'> : never) : never;
+
+function programStep(words: string[], image: ImageInfo): StepBody {
+  const [cmd = '', ...args] = words;
+  switch (cmd) {
+    case 'echo':
+      return { kind: 'echo', text: args.join(' ') };
+    case 'sleep':
+      return { kind: 'sleep', ms: seconds(args[0]) * 1000 };
+    case 'tail':
+      return args.includes('-f') || args.includes('-F') ? { kind: 'block' } : { kind: 'status', code: 0 };
+    case 'exit':
+      return { kind: 'exit', code: Number(args[0] ?? 0) || 0 };
+    case 'true':
+    case ':':
+      return { kind: 'status', code: 0 };
+    case 'false':
+      return { kind: 'status', code: 1 };
+    default:
+      if (TRANSFER_TOOLS.has(cmd) && image.binaries.includes(cmd))
+        return { kind: 'transfer', tool: cmd as TransferToolName, args };
+      if (NETWORK_TOOLS.has(cmd) && image.binaries.includes(cmd)) {
+        return { kind: 'note', line: `kubesim: ${cmd} in a container's own command is not simulated; ${NETWORK_HINT}` };
+      }
+      if (image.binaries.includes(cmd)) return { kind: 'status', code: 0 };
+      return { kind: 'missing', name: cmd };
+  }
+}
+
 function splitSteps(script: string): string[] {
   return script
     .split(/;|&&|\n/)
@@ -124,44 +250,39 @@ function seconds(value: string | undefined): number {
   return Number.isFinite(n) && n >= 0 ? n : 0;
 }
 
-/** the tools that talk to the network, which only run in shells (kubectl exec, an interactive pod shell) */
+/** the tools that talk to the network; wget and curl also run as a container's own command (see Program) */
 const NETWORK_TOOLS = new Set(['wget', 'curl', 'nslookup', 'nc', 'ping', 'dig', 'host', 'telnet']);
 const NETWORK_HINT = 'run it with kubectl exec, or from a shell: kubectl run -it ... -- sh';
 
 /** returns the new time offset, or 'stop' when the process ends here */
 function runStep(step: string, t: number, plan: ProcessPlan, image: ImageInfo): number | 'stop' {
-  const words = words_(step);
-  const cmd = words[0] ?? '';
-  switch (cmd) {
+  const { words, redirects } = redirections(words_(step));
+  const body = programStep(words, image);
+  switch (body.kind) {
     case 'echo':
-      plan.logs.push({ at: t, line: words.slice(1).join(' ') });
+      if (redirects.stdout === 'log') plan.logs.push({ at: t, line: body.text });
       return t;
-    case 'sleep': {
-      const s = seconds(words[1]);
-      if (s === Infinity) return 'stop';
-      return t + s * 1000;
-    }
-    case 'tail':
+    case 'note':
+      // a planned process cannot reach the network: say so where the learner looks (the logs)
+      plan.logs.push({ at: t, line: body.line });
+      return t;
+    case 'sleep':
+      return body.ms === Infinity ? 'stop' : t + body.ms;
+    case 'block':
       // `tail -f /dev/null`: the classic way to keep a container alive doing nothing
-      if (words.includes('-f') || words.includes('-F')) return 'stop';
-      return t;
+      return 'stop';
+    case 'status':
+      if (body.code === 0) return t;
+      plan.exit = { at: t + 10, code: body.code };
+      return 'stop';
     case 'exit':
-      plan.exit = { at: t + 10, code: Number(words[1] ?? 0) || 0 };
+      plan.exit = { at: t + 10, code: body.code };
       return 'stop';
-    case 'true':
-    case ':':
+    case 'transfer':
+      // wget and curl only reach this plan beside a pipe, which the note at the start owns up to
       return t;
-    case 'false':
-      plan.exit = { at: t + 10, code: 1 };
-      return 'stop';
-    default:
-      if (NETWORK_TOOLS.has(cmd) && image.binaries.includes(cmd)) {
-        // a planned process cannot reach the network: say so where the learner looks (the logs)
-        plan.logs.push({ at: t, line: `kubesim: ${cmd} in a container's own command is not simulated; ${NETWORK_HINT}` });
-        return t;
-      }
-      if (image.binaries.includes(cmd)) return t;
-      plan.logs.push({ at: t, line: `sh: ${cmd}: not found` });
+    case 'missing':
+      if (redirects.stderr === 'log') plan.logs.push({ at: t, line: `sh: ${body.name}: not found` });
       plan.exit = { at: t + 10, code: 127 };
       return 'stop';
   }

@@ -9,7 +9,9 @@ import type { WatchEvent } from '../api/store.ts';
 import type { Container, ContainerState, ContainerStatus, Node, Pod, PodCondition, PodStatus, Service } from '../api/types.ts';
 import type { VirtualClock } from '../clock.ts';
 import { lookupImage, type ImageInfo } from '../images/catalogue.ts';
-import { effectiveArgv, planProcess, type ProcessPlan } from '../images/process.ts';
+import { effectiveArgv, planProcess, type ProcessPlan, type ProgramStep, type TransferToolName } from '../images/process.ts';
+import type { Transfer } from '../network/curl.ts';
+import type { Output } from '../shell/command.ts';
 import { isInteractiveShell, mainProcessArgv } from '../container/processes.ts';
 import { IpPool, parseCidr } from '../network/ip.ts';
 import type { Random } from '../random.ts';
@@ -83,7 +85,12 @@ export interface KubeletDeps {
   events: EventRecorder;
   /** runs fn after ms of cluster time, then lets the controllers settle */
   schedule: (ms: number, fn: () => void) => void;
+  /** runs wget or curl in a running container, for a command that uses them (absent: they print a note) */
+  transfer?: (pod: Pod, container: string, tool: TransferToolName, args: string[], out: Output) => Transfer;
 }
+
+/** a stepped command keeps at most this many log lines (a loop's oldest go, as log rotation would drop them) */
+const PROGRAM_LOG_LINES = 10_000;
 
 export class Kubelet {
   private pods = new Map<string, PodRuntime>();
@@ -403,6 +410,7 @@ export class Kubelet {
         if (c.startedAt === now) c.logs.push({ at: this.deps.clock.now(), line: log.line });
       });
     }
+    if (c.plan.program) this.runProgram(runtime, c, now);
     if (c.plan.exit) {
       const code = c.plan.exit.code;
       this.after(runtime, c.plan.exit.at, () => {
@@ -412,6 +420,103 @@ export class Kubelet {
       });
     }
     this.writeStatus(runtime);
+  }
+
+  /**
+   * steps through a command that uses the network (see ProcessPlan.program) in cluster time: each
+   * wget or curl runs against the cluster as it is at that moment, its output goes to the log, and
+   * its exit status steers `&&` and `||` and becomes the container's when it is the last
+   */
+  private runProgram(runtime: PodRuntime, c: ContainerRuntime, startedAt: number): void {
+    const program = c.plan!.program!;
+    const alive = () => c.startedAt === startedAt && c.phase === 'running';
+    let status = 0;
+    let partial = '';
+    const write = (text: string) => {
+      const lines = (partial + text).split('\n');
+      partial = lines.pop()!;
+      const at = this.deps.clock.now();
+      for (const line of lines) c.logs.push({ at, line });
+      if (c.logs.length > 2 * PROGRAM_LOG_LINES) c.logs.splice(0, c.logs.length - PROGRAM_LOG_LINES);
+    };
+    const away = () => {};
+    const outFor = (step: ProgramStep) => ({
+      stdout: step.redirects.stdout === 'log' ? write : away,
+      stderr: step.redirects.stderr === 'log' ? write : away,
+    });
+    const finish = (code: number) => {
+      if (partial !== '') write('\n');
+      this.exited(runtime, c, { exitCode: code, reason: code === 0 ? stage.REASON.completed : stage.REASON.error });
+    };
+    const transfer = (step: Extract<ProgramStep, { kind: 'transfer' }>): Transfer => {
+      const pod = this.currentPod(runtime);
+      if (!pod || !this.deps.transfer) {
+        write(`kubesim: ${step.tool} in a container's own command is not simulated here\n`);
+        return 0;
+      }
+      return this.deps.transfer(pod, c.spec.name, step.tool, step.args, outFor(step));
+    };
+    const run = (steps: ProgramStep[], from: number, onEnd: () => void): void => {
+      for (let i = from; i < steps.length; i++) {
+        if (!alive()) return;
+        const step = steps[i]!;
+        if ((step.connector === '&&' && status !== 0) || (step.connector === '||' && status === 0)) continue;
+        switch (step.kind) {
+          case 'echo':
+            outFor(step).stdout(step.text + '\n');
+            status = 0;
+            break;
+          case 'note':
+            write(step.line + '\n');
+            status = 0;
+            break;
+          case 'status':
+            status = step.code;
+            break;
+          case 'missing':
+            outFor(step).stderr(`sh: ${step.name}: not found\n`);
+            status = 127;
+            break;
+          case 'exit':
+            finish(step.code);
+            return;
+          case 'block':
+            return;
+          case 'sleep':
+            status = 0;
+            if (step.ms === Infinity) return;
+            this.after(runtime, step.ms, () => run(steps, i + 1, onEnd));
+            return;
+          case 'transfer': {
+            const result = transfer(step);
+            if (typeof result === 'number') {
+              status = result;
+              break;
+            }
+            // nothing answered: the tool waits out its timeout, then says so
+            this.after(runtime, result.waitMs, () => {
+              if (!alive()) return;
+              status = result.then();
+              run(steps, i + 1, onEnd);
+            });
+            return;
+          }
+        }
+      }
+      if (alive()) onEnd();
+    };
+    const loop = program.loop;
+    if (!loop) {
+      run(program.steps, 0, () => finish(status));
+      return;
+    }
+    // a loop that took no cluster time (every step skipped or instant) waits a moment before it
+    // goes round again, so it can never spin within one instant
+    const again = () => {
+      const began = this.deps.clock.now();
+      run(loop, 0, () => (this.deps.clock.now() === began ? this.after(runtime, 1, again) : again()));
+    };
+    run(program.steps, 0, again);
   }
 
   private exited(runtime: PodRuntime, c: ContainerRuntime, how: { exitCode: number; reason: string; message?: string }): void {

@@ -85,6 +85,27 @@ ${NOTICES}bye
 pod "x" deleted from default namespace
 `);
   });
+
+  test('wget as the command: the page it fetched, or its error and status, then the pod is gone', async () => {
+    const r = await runKubectlScript(`kubectl create deployment web --image=nginx
+kubectl expose deployment web --port=80
+kubectl wait --for=condition=available deployment/web
+kubectl run -i --rm --restart=Never tmp1 --image=busybox -- wget -qO- web | tail -3
+kubectl run -i --rm --restart=Never tmp2 --image=busybox -- wget -qO- nope
+echo status $?
+`);
+    expect(r.output).toBe(`deployment.apps/web created
+service/web exposed
+deployment.apps/web condition met
+</body>
+</html>
+pod "tmp1" deleted from default namespace
+wget: bad address 'nope'
+pod "tmp2" deleted from default namespace
+pod default/tmp2 terminated (Error)
+status 1
+`);
+  });
 });
 
 describe('kubectl attach', () => {

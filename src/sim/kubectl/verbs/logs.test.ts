@@ -21,16 +21,92 @@ const NGINX_STARTUP = `/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty
 `;
 
 describe('kubectl logs', () => {
-  test("a network tool in a container's own command says it is not simulated instead of printing nothing", async () => {
-    const r = await runKubectlScript(
-      'kubectl run get --image=busybox --restart=Never -- sh -c "echo start; wget -qO- web; echo done"\nsleep 5\nkubectl logs get\n',
-    );
-    expect(r.output).toBe(
-      'pod/get created\n' +
-        'start\n' +
-        "kubesim: wget in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh\n" +
-        'done\n',
-    );
+  test("wget and curl as a container's own command run against the cluster as it is then", async () => {
+    const r = await runKubectlScript(`kubectl create deployment web --image=nginx
+kubectl expose deployment web --port=80
+kubectl wait --for=condition=available deployment/web
+kubectl run client --image=busybox --restart=Never -- wget -qO- web
+kubectl run get --image=busybox --restart=Never -- sh -c "echo start; wget -qO- nope; echo done"
+kubectl run bad --image=busybox --restart=Never -- wget -q -O - http://web/missing
+kubectl run code --image=curlimages/curl --restart=Never -- curl -s -o /dev/null -w "%{http_code}\\n" web
+sleep 5
+kubectl get pods
+kubectl logs client --tail=3
+kubectl logs get
+kubectl logs bad
+kubectl logs code
+kubectl logs deploy/web --tail=3
+kubectl get pod bad -o jsonpath={.status.containerStatuses[0].state.terminated.exitCode}; echo
+`);
+    expect(r.output).toBe(`deployment.apps/web created
+service/web exposed
+deployment.apps/web condition met
+pod/client created
+pod/get created
+pod/bad created
+pod/code created
+NAME                   READY   STATUS      RESTARTS   AGE
+bad                    0/1     Error       0          5s
+client                 0/1     Completed   0          5s
+code                   0/1     Completed   0          5s
+get                    0/1     Completed   0          5s
+web-7957885594-p5sc6   1/1     Running     0          6s
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+start
+wget: bad address 'nope'
+done
+wget: server returned error: HTTP/1.1 404 Not Found
+200
+10.244.1.2 - - [01/Jan/2026:09:00:03 +0000] "GET / HTTP/1.1" 200 615 "-" "Wget" "-"
+10.244.1.4 - - [01/Jan/2026:09:00:03 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.17.0" "-"
+10.244.1.3 - - [01/Jan/2026:09:00:04 +0000] "GET /missing HTTP/1.1" 404 153 "-" "Wget" "-"
+1
+`);
+  });
+
+  test("a container's own loop, timeouts, && and ||, and redirections steer what reaches its log", async () => {
+    const r = await runKubectlScript(`kubectl create deployment web --image=nginx
+kubectl expose deployment web --port=80
+kubectl wait --for=condition=available deployment/web
+kubectl run slow --image=busybox --restart=Never -- sh -c "wget -qO- -T 2 10.96.99.99 && echo ok || echo failed"
+kubectl run loop --image=busybox -- sh -c "while true; do wget -qO- web >/dev/null && echo ok; wget -qO- nope 2>&1 >/dev/null; sleep 2; done"
+kubectl run quiet --image=busybox --restart=Never -- sh -c "wget -qO- nope >/dev/null 2>&1 || echo quiet-fail; nslookup web"
+kubectl run piped --image=busybox -- sh -c "while true; do wget -qO- web | head -1; sleep 1; done"
+sleep 7
+kubectl logs slow --timestamps
+kubectl logs loop --timestamps
+kubectl logs quiet
+kubectl logs piped
+kubectl delete pod loop
+kubectl get pods
+`);
+    expect(r.output).toBe(`deployment.apps/web created
+service/web exposed
+deployment.apps/web condition met
+pod/slow created
+pod/loop created
+pod/quiet created
+pod/piped created
+2026-01-01T09:00:05.000104729Z wget: download timed out
+2026-01-01T09:00:05.000112648Z failed
+2026-01-01T09:00:03.750104729Z ok
+2026-01-01T09:00:03.750112648Z wget: bad address 'nope'
+2026-01-01T09:00:05.750120567Z ok
+2026-01-01T09:00:05.750128486Z wget: bad address 'nope'
+2026-01-01T09:00:07.750136405Z ok
+2026-01-01T09:00:07.750144324Z wget: bad address 'nope'
+quiet-fail
+kubesim: nslookup in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
+kubesim: a pipe (|) in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
+pod "loop" deleted from default namespace
+NAME                   READY   STATUS      RESTARTS   AGE
+piped                  1/1     Running     0          37s
+quiet                  0/1     Completed   0          37s
+slow                   0/1     Completed   0          37s
+web-7957885594-p5sc6   1/1     Running     0          38s
+`);
   });
 
   test("nginx's startup lines", async () => {
