@@ -21,7 +21,23 @@ function readScript(path: string | null): string | null {
   }
 }
 
+/** a shell's status for a process SIGPIPE ended: 128 + 13 */
+const STATUS_BROKEN_PIPE = 141;
+
+/**
+ * a reader that stops early (`kubesim script.sh | head -3`) closes the pipe: end quietly, as a
+ * command killed by SIGPIPE does, instead of with Node's unhandled EPIPE error
+ */
+function endOnBrokenPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(STATUS_BROKEN_PIPE);
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  endOnBrokenPipe(process.stdout);
+  endOnBrokenPipe(process.stderr);
   if (argv[0] === 'grade') {
     return runGrade(argv.slice(1), {
       stdout: (text) => void process.stdout.write(text),

@@ -68,7 +68,7 @@ export class Cluster {
       random: this.random,
       events: this.events,
       schedule: (ms, fn) => this.after(ms, fn),
-      transfer: (pod, container, tool, args, out) => mainProcessTransfer(this, pod, container, tool, args, out),
+      transfer: (pod, container, step, out) => mainProcessTransfer(this, pod, container, step, out),
     });
     // the endpoint controllers keep the same index of which Services select which pods: one will do
     const selectors = new SelectorIndex();

@@ -44,13 +44,22 @@ export type ProgramStep = { connector: Connector; redirects: Redirects } & (
   | { kind: 'exit'; code: number }
   /** true, false, `:`, and the image's other programs, which print nothing here */
   | { kind: 'status'; code: number }
-  | { kind: 'transfer'; tool: TransferToolName; args: string[] }
+  /** wget or curl, its output piped through `filters` (`wget -qO- web | grep Hostname`) */
+  | { kind: 'transfer'; tool: TransferToolName; args: string[]; filters: Filter[] }
   | { kind: 'missing'; name: string }
   /** a line the step prints and status 0 (the note for network tools that are not simulated) */
   | { kind: 'note'; line: string }
 );
 
 export type TransferToolName = 'wget' | 'curl';
+
+/** the text tools a transfer's output can be piped through in a container's own command */
+export const FILTERS = ['grep', 'head', 'tail', 'wc', 'sort'] as const;
+
+export interface Filter {
+  name: (typeof FILTERS)[number];
+  args: string[];
+}
 
 export interface Program {
   steps: ProgramStep[];
@@ -127,15 +136,18 @@ function runScript(script: string, image: ImageInfo): ProcessPlan {
   let t = 0;
   const loop = /while\s+(?:true|:)\s*;\s*do\s+(.*?)\s*;?\s*done/s.exec(script);
   const before = loop ? script.slice(0, loop.index) : script;
-  // pipes are beyond this reading of scripts: such a command keeps the plain plan below
   const commands = [...splitSteps(before), ...splitSteps(loop?.[1] ?? '')].map((step) => words_(step)[0] ?? '');
   const transfers = commands.some((cmd) => TRANSFER_TOOLS.has(cmd) && image.binaries.includes(cmd));
-  if (transfers && !/(^|[^|])\|([^|]|$)/.test(script)) {
-    plan.program = { steps: programSteps(before, image), loop: loop ? programSteps(loop[1]!, image) : null };
-    return plan;
+  if (transfers) {
+    const steps = programSteps(before, image);
+    const body = loop ? programSteps(loop[1]!, image) : [];
+    if (steps && body) {
+      plan.program = { steps, loop: loop ? body : null };
+      return plan;
+    }
+    // other pipes are beyond this reading of scripts: such a command keeps the plain plan below
+    plan.logs.push({ at: 0, line: `kubesim: this pipe (|) in a container's own command is not simulated; ${NETWORK_HINT}` });
   }
-  if (transfers)
-    plan.logs.push({ at: 0, line: `kubesim: a pipe (|) in a container's own command is not simulated; ${NETWORK_HINT}` });
   for (const step of splitSteps(before)) {
     const result = runStep(step, t, plan, image);
     if (result === 'stop') return plan;
@@ -156,8 +168,11 @@ function runScript(script: string, image: ImageInfo): ProcessPlan {
   return plan;
 }
 
-/** a script's commands with the connector before each: `a && b || c; d` */
-function programSteps(script: string, image: ImageInfo): ProgramStep[] {
+/**
+ * a script's commands with the connector before each (`a && b || c; d`), or null when it pipes
+ * anything but wget or curl into the text tools the image has
+ */
+function programSteps(script: string, image: ImageInfo): ProgramStep[] | null {
   const steps: ProgramStep[] = [];
   let connector: Connector = ';';
   for (const part of script.split(/(&&|\|\||;|\n)/)) {
@@ -169,9 +184,22 @@ function programSteps(script: string, image: ImageInfo): ProgramStep[] {
       connector = ';';
       continue;
     }
-    const { words, redirects } = redirections(words_(part.trim()));
-    if (words.length === 0) continue;
-    steps.push({ connector, redirects, ...programStep(words, image) } as ProgramStep);
+    const [first = '', ...piped] = part.split('|');
+    const { words, redirects } = redirections(words_(first.trim()));
+    if (words.length === 0 && piped.length === 0) continue;
+    const step = programStep(words, image);
+    if (piped.length > 0) {
+      if (step.kind !== 'transfer') return null;
+      for (const segment of piped) {
+        const filter = redirections(words_(segment.trim()));
+        const [name = '', ...args] = filter.words;
+        if (!(FILTERS as readonly string[]).includes(name) || !image.binaries.includes(name)) return null;
+        step.filters.push({ name: name as Filter['name'], args });
+        // the last command of the pipe says where its output goes
+        redirects.stdout = filter.redirects.stdout;
+      }
+    }
+    steps.push({ connector, redirects, ...step } as ProgramStep);
     connector = ';';
   }
   return steps;
@@ -224,7 +252,7 @@ function programStep(words: string[], image: ImageInfo): StepBody {
       return { kind: 'status', code: 1 };
     default:
       if (TRANSFER_TOOLS.has(cmd) && image.binaries.includes(cmd))
-        return { kind: 'transfer', tool: cmd as TransferToolName, args };
+        return { kind: 'transfer', tool: cmd as TransferToolName, args, filters: [] };
       if (NETWORK_TOOLS.has(cmd) && image.binaries.includes(cmd)) {
         return { kind: 'note', line: `kubesim: ${cmd} in a container's own command is not simulated; ${NETWORK_HINT}` };
       }

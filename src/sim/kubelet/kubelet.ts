@@ -9,7 +9,7 @@ import type { WatchEvent } from '../api/store.ts';
 import type { Container, ContainerState, ContainerStatus, Node, Pod, PodCondition, PodStatus, Service } from '../api/types.ts';
 import type { VirtualClock } from '../clock.ts';
 import { lookupImage, type ImageInfo } from '../images/catalogue.ts';
-import { effectiveArgv, planProcess, type ProcessPlan, type ProgramStep, type TransferToolName } from '../images/process.ts';
+import { effectiveArgv, planProcess, type ProcessPlan, type ProgramStep } from '../images/process.ts';
 import type { Transfer } from '../network/curl.ts';
 import type { Output } from '../shell/command.ts';
 import { isInteractiveShell, mainProcessArgv } from '../container/processes.ts';
@@ -85,9 +85,11 @@ export interface KubeletDeps {
   events: EventRecorder;
   /** runs fn after ms of cluster time, then lets the controllers settle */
   schedule: (ms: number, fn: () => void) => void;
-  /** runs wget or curl in a running container, for a command that uses them (absent: they print a note) */
-  transfer?: (pod: Pod, container: string, tool: TransferToolName, args: string[], out: Output) => Transfer;
+  /** runs wget or curl (and what it pipes into) in a running container, for a command that uses them */
+  transfer?: (pod: Pod, container: string, step: TransferStep, out: Output) => Transfer;
 }
+
+type TransferStep = Extract<ProgramStep, { kind: 'transfer' }>;
 
 /** a stepped command keeps at most this many log lines (a loop's oldest go, as log rotation would drop them) */
 const PROGRAM_LOG_LINES = 10_000;
@@ -448,13 +450,13 @@ export class Kubelet {
       if (partial !== '') write('\n');
       this.exited(runtime, c, { exitCode: code, reason: code === 0 ? stage.REASON.completed : stage.REASON.error });
     };
-    const transfer = (step: Extract<ProgramStep, { kind: 'transfer' }>): Transfer => {
+    const transfer = (step: TransferStep): Transfer => {
       const pod = this.currentPod(runtime);
       if (!pod || !this.deps.transfer) {
         write(`kubesim: ${step.tool} in a container's own command is not simulated here\n`);
         return 0;
       }
-      return this.deps.transfer(pod, c.spec.name, step.tool, step.args, outFor(step));
+      return this.deps.transfer(pod, c.spec.name, step, outFor(step));
     };
     const run = (steps: ProgramStep[], from: number, onEnd: () => void): void => {
       for (let i = from; i < steps.length; i++) {

@@ -66,19 +66,21 @@ wget: server returned error: HTTP/1.1 404 Not Found
 `);
   });
 
-  test("a container's own loop, timeouts, && and ||, and redirections steer what reaches its log", async () => {
+  test("a container's own loop, timeouts, && and ||, pipes into text tools and redirections steer what reaches its log", async () => {
     const r = await runKubectlScript(`kubectl create deployment web --image=nginx
 kubectl expose deployment web --port=80
 kubectl wait --for=condition=available deployment/web
 kubectl run slow --image=busybox --restart=Never -- sh -c "wget -qO- -T 2 10.96.99.99 && echo ok || echo failed"
 kubectl run loop --image=busybox -- sh -c "while true; do wget -qO- web >/dev/null && echo ok; wget -qO- nope 2>&1 >/dev/null; sleep 2; done"
 kubectl run quiet --image=busybox --restart=Never -- sh -c "wget -qO- nope >/dev/null 2>&1 || echo quiet-fail; nslookup web"
-kubectl run piped --image=busybox -- sh -c "while true; do wget -qO- web | head -1; sleep 1; done"
+kubectl run piped --image=busybox -- sh -c "while true; do wget -qO- web | grep -i title | wc -l; sleep 2; done"
+kubectl run cut --image=busybox --restart=Never -- sh -c "wget -qO- web | cut -c 1-9"
 sleep 7
 kubectl logs slow --timestamps
 kubectl logs loop --timestamps
 kubectl logs quiet
 kubectl logs piped
+kubectl logs cut
 kubectl delete pod loop
 kubectl get pods
 `);
@@ -89,19 +91,26 @@ pod/slow created
 pod/loop created
 pod/quiet created
 pod/piped created
+pod/cut created
 2026-01-01T09:00:05.000104729Z wget: download timed out
 2026-01-01T09:00:05.000112648Z failed
-2026-01-01T09:00:03.750104729Z ok
-2026-01-01T09:00:03.750112648Z wget: bad address 'nope'
-2026-01-01T09:00:05.750120567Z ok
-2026-01-01T09:00:05.750128486Z wget: bad address 'nope'
-2026-01-01T09:00:07.750136405Z ok
-2026-01-01T09:00:07.750144324Z wget: bad address 'nope'
+2026-01-01T09:00:02.500104729Z ok
+2026-01-01T09:00:02.500112648Z wget: bad address 'nope'
+2026-01-01T09:00:04.500120567Z ok
+2026-01-01T09:00:04.500128486Z wget: bad address 'nope'
+2026-01-01T09:00:06.500136405Z ok
+2026-01-01T09:00:06.500144324Z wget: bad address 'nope'
+2026-01-01T09:00:08.500152243Z ok
+2026-01-01T09:00:08.500160162Z wget: bad address 'nope'
 quiet-fail
 kubesim: nslookup in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
-kubesim: a pipe (|) in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
+1
+1
+1
+kubesim: this pipe (|) in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
 pod "loop" deleted from default namespace
 NAME                   READY   STATUS      RESTARTS   AGE
+cut                    0/1     Completed   0          37s
 piped                  1/1     Running     0          37s
 quiet                  0/1     Completed   0          37s
 slow                   0/1     Completed   0          37s
