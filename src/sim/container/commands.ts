@@ -15,6 +15,10 @@ import { sort } from '../shell/commands/sort.ts';
 import { tail } from '../shell/commands/tail.ts';
 import { touch } from '../shell/commands/touch.ts';
 import { wc } from '../shell/commands/wc.ts';
+import { uniq } from '../shell/commands/uniq.ts';
+import { cut } from '../shell/commands/cut.ts';
+import { tr } from '../shell/commands/tr.ts';
+import { seq } from '../shell/commands/seq.ts';
 import { cd, pwd } from '../shell/commands/working-directory.ts';
 import type { Shell, ShellDialect } from '../shell/shell.ts';
 import { describeFsError } from '../shell/vfs.ts';
@@ -509,6 +513,10 @@ export function containerCommands(inside: InContainer): ShellCommand[] {
     ['grep', grep],
     ['wc', wc],
     ['sort', sort],
+    ['uniq', uniq],
+    ['cut', cut],
+    ['tr', tr],
+    ['seq', seq],
   ] as const) {
     if (has(name)) tools.push(command);
   }

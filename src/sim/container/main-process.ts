@@ -8,17 +8,20 @@ import type { Filter, TransferToolName } from '../images/process.ts';
 import { curlTransfer, type Transfer } from '../network/curl.ts';
 import { wgetTransfer } from '../network/wget.ts';
 import type { Output, ShellCommand } from '../shell/command.ts';
+import { cut } from '../shell/commands/cut.ts';
 import { grep } from '../shell/commands/grep.ts';
 import { head } from '../shell/commands/head.ts';
 import { sort } from '../shell/commands/sort.ts';
 import { tail } from '../shell/commands/tail.ts';
+import { tr } from '../shell/commands/tr.ts';
+import { uniq } from '../shell/commands/uniq.ts';
 import { wc } from '../shell/commands/wc.ts';
 import { containerInstance, type ContainerInstance } from './instances.ts';
 import { podLookupResolver } from './pod-dns.ts';
 import { podLocalTransport } from './pod-network.ts';
 
 const TOOLS = { wget: wgetTransfer, curl: curlTransfer };
-const FILTER_COMMANDS: Record<Filter['name'], ShellCommand> = { grep, head, tail, wc, sort };
+const FILTER_COMMANDS: Record<Filter['name'], ShellCommand> = { grep, head, tail, wc, sort, uniq, cut, tr };
 
 /** one wget or curl run by the container `name` of `pod` as its own process, through its filters */
 export function mainProcessTransfer(

@@ -54,7 +54,7 @@ export type ProgramStep = { connector: Connector; redirects: Redirects } & (
 export type TransferToolName = 'wget' | 'curl';
 
 /** the text tools a transfer's output can be piped through in a container's own command */
-export const FILTERS = ['grep', 'head', 'tail', 'wc', 'sort'] as const;
+export const FILTERS = ['grep', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'tr'] as const;
 
 export interface Filter {
   name: (typeof FILTERS)[number];

@@ -74,13 +74,16 @@ kubectl run slow --image=busybox --restart=Never -- sh -c "wget -qO- -T 2 10.96.
 kubectl run loop --image=busybox -- sh -c "while true; do wget -qO- web >/dev/null && echo ok; wget -qO- nope 2>&1 >/dev/null; sleep 2; done"
 kubectl run quiet --image=busybox --restart=Never -- sh -c "wget -qO- nope >/dev/null 2>&1 || echo quiet-fail; nslookup web"
 kubectl run piped --image=busybox -- sh -c "while true; do wget -qO- web | grep -i title | wc -l; sleep 2; done"
-kubectl run cut --image=busybox --restart=Never -- sh -c "wget -qO- web | cut -c 1-9"
+kubectl run cut --image=busybox --restart=Never -- sh -c "wget -qO- web | cut -c 1-9 | head -2"
+kubectl run sed --image=busybox --restart=Never -- sh -c "wget -qO- web | sed 1q"
 sleep 7
 kubectl logs slow --timestamps
 kubectl logs loop --timestamps
 kubectl logs quiet
 kubectl logs piped
 kubectl logs cut
+kubectl logs sed
+kubectl exec piped -- seq 3
 kubectl delete pod loop
 kubectl get pods
 `);
@@ -92,27 +95,32 @@ pod/loop created
 pod/quiet created
 pod/piped created
 pod/cut created
-2026-01-01T09:00:05.000104729Z wget: download timed out
-2026-01-01T09:00:05.000112648Z failed
-2026-01-01T09:00:02.500104729Z ok
-2026-01-01T09:00:02.500112648Z wget: bad address 'nope'
-2026-01-01T09:00:04.500120567Z ok
-2026-01-01T09:00:04.500128486Z wget: bad address 'nope'
-2026-01-01T09:00:06.500136405Z ok
-2026-01-01T09:00:06.500144324Z wget: bad address 'nope'
-2026-01-01T09:00:08.500152243Z ok
-2026-01-01T09:00:08.500160162Z wget: bad address 'nope'
+pod/sed created
+2026-01-01T09:00:04.500104729Z wget: download timed out
+2026-01-01T09:00:04.500112648Z failed
+2026-01-01T09:00:03.500104729Z ok
+2026-01-01T09:00:03.500112648Z wget: bad address 'nope'
+2026-01-01T09:00:05.500120567Z ok
+2026-01-01T09:00:05.500128486Z wget: bad address 'nope'
+2026-01-01T09:00:07.500136405Z ok
+2026-01-01T09:00:07.500144324Z wget: bad address 'nope'
 quiet-fail
 kubesim: nslookup in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
 1
 1
 1
+<!DOCTYPE
+<html>
 kubesim: this pipe (|) in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
+1
+2
+3
 pod "loop" deleted from default namespace
 NAME                   READY   STATUS      RESTARTS   AGE
 cut                    0/1     Completed   0          37s
 piped                  1/1     Running     0          37s
 quiet                  0/1     Completed   0          37s
+sed                    0/1     Completed   0          37s
 slow                   0/1     Completed   0          37s
 web-7957885594-p5sc6   1/1     Running     0          38s
 `);
