@@ -165,6 +165,10 @@ const action = fc.oneof(
     'kubectl delete deployment web',
     'kubectl delete service web',
     'kubectl run one --image=busybox -- sleep 5',
+    // containers whose own command meets the network as it runs: a loop, and one that ends
+    `kubectl run client --image=busybox -- sh -c 'while true; do wget -qO- web | grep -c nginx || echo down; sleep 1; done'`,
+    'kubectl run once --image=curlimages/curl --restart=Never -- curl -s -m 2 web',
+    'kubectl logs client --tail=2',
     'kubectl rollout status deployment/web --timeout=15s',
     'kubectl get pods',
   ),
