@@ -103,4 +103,26 @@ describe('grep', () => {
     expect(await run('grep -k x pods.txt')).toEqual({ output: `grep: invalid option -- 'k'\n${usage}`, status: 2 });
     expect(await run('grep')).toEqual({ output: usage, status: 2 });
   });
+
+  describe('context (outputs checked against GNU grep 3.11)', () => {
+    const LINES = String.raw`printf 'a\nb\nmatch1\nc\nd\ne\nf\nmatch2\ng\nmatch3\nh\n' > f.txt` + '\n';
+    const ctx = async (script: string) => {
+      const t = await runScript(LINES + script);
+      return { output: t.output, status: t.status };
+    };
+
+    test('-A and -B print lines around each match, - after context lines, and -- between groups', async () => {
+      expect(await ctx('grep -A1 match f.txt')).toEqual({ output: 'match1\nc\n--\nmatch2\ng\nmatch3\nh\n', status: 0 });
+      expect((await ctx('grep -B 2 -n match f.txt')).output).toBe('1-a\n2-b\n3:match1\n--\n6-e\n7-f\n8:match2\n9-g\n10:match3\n');
+    });
+
+    test('-C, -NUM and --context, across files; counts ignore context; a bad length is refused', async () => {
+      expect((await ctx('grep -C1 match2 f.txt f.txt')).output).toBe(
+        'f.txt-f\nf.txt:match2\nf.txt-g\n--\nf.txt-f\nf.txt:match2\nf.txt-g\n',
+      );
+      expect((await ctx('grep -1 match3 f.txt')).output).toBe('g\nmatch3\nh\n');
+      expect((await ctx('grep --context=1 -c match f.txt')).output).toBe('3\n');
+      expect(await ctx('grep -A x match f.txt')).toEqual({ output: 'grep: x: invalid context length argument\n', status: 2 });
+    });
+  });
 });
