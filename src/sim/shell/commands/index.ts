@@ -12,6 +12,7 @@ import { ls } from './ls.ts';
 import { mkdir } from './mkdir.ts';
 import { printf } from './printf.ts';
 import { rm } from './rm.ts';
+import { sed } from './sed.ts';
 import { seq } from './seq.ts';
 import { sleep } from './sleep.ts';
 import { sort } from './sort.ts';
@@ -48,6 +49,7 @@ export const builtinCommands: ShellCommand[] = [
   uniq,
   cut,
   tr,
+  sed,
   seq,
   vi,
   vim,
