@@ -89,3 +89,22 @@ describe('ShellSession', () => {
     expect(t.status).toBe(2);
   });
 });
+
+describe('pathname expansion (outputs checked against bash 5.2)', () => {
+  const FILES = 'mkdir -p g/d/e && cd g && touch a.yaml b.yaml .hidden.yaml c.txt d/x.yaml d/e/y.yaml\n';
+  const expanded = async (line: string) => (await runScript(FILES + line)).output;
+
+  test('* ? and […] match names in order; quotes and backslashes keep them literal; no match keeps the word', async () => {
+    expect(await expanded('echo *.yaml; echo "*.yaml"; echo \\*.yaml; echo *.none')).toBe(
+      'a.yaml b.yaml\n*.yaml\n*.yaml\n*.none\n',
+    );
+    expect(await expanded('echo ?.txt [ab].yaml [!a].yaml [a')).toBe('c.txt a.yaml b.yaml b.yaml [a\n');
+  });
+
+  test('dot files only for a pattern that starts with a dot; directories in the path; unquoted variables expand too', async () => {
+    expect(await expanded('echo .*.yaml; echo d/*.yaml */*.yaml */*/*')).toBe('.hidden.yaml\nd/x.yaml d/x.yaml d/e/y.yaml\n');
+    expect(await expanded('x="*.txt"; echo $x "$x"; for f in *.yaml; do echo "file $f"; done; cat *.txt')).toBe(
+      'c.txt *.txt\nfile a.yaml\nfile b.yaml\n',
+    );
+  });
+});

@@ -5,6 +5,7 @@ import type { CommandContext, HostServices, Output, ShellCommand, ShellState } f
 import { parse } from './parser.ts';
 import type { Command, CommandList, Pipeline, SimpleCommand, Word } from './syntax.ts';
 import { describeFsError, VirtualFs, type FsError } from './vfs.ts';
+import { escapeGlob, globPaths, hasGlob } from './glob.ts';
 import type { World } from '../world.ts';
 
 export const STATUS_NOT_FOUND = 127;
@@ -157,7 +158,7 @@ export class Shell implements ShellState {
   private async runCommand(command: Command, stdin: string, out: Output, interrupt: Interrupt): Promise<number> {
     if (command.kind === 'for') {
       const items: string[] = [];
-      for (const word of command.items) items.push(...(await this.expand(word, out, interrupt)));
+      for (const word of command.items) items.push(...(await this.expand(word, out, interrupt, true, true)));
       let status = 0;
       for (const item of items) {
         if (interrupt.interrupted) return STATUS_INTERRUPTED;
@@ -172,7 +173,7 @@ export class Shell implements ShellState {
 
   private async runSimple(command: SimpleCommand, stdin: string, out: Output, interrupt: Interrupt): Promise<number> {
     const argv: string[] = [];
-    for (const word of command.words) argv.push(...(await this.expand(word, out, interrupt)));
+    for (const word of command.words) argv.push(...(await this.expand(word, out, interrupt, true, true)));
     const assigned: [string, string][] = [];
     for (const { name, value } of command.assignments) {
       assigned.push([name, (await this.expand(value, out, interrupt)).join(' ')]);
@@ -188,7 +189,7 @@ export class Shell implements ShellState {
     let errToOut = false;
     let outToErr = false;
     for (const redirect of command.redirects) {
-      const target = redirect.target ? (await this.expand(redirect.target, out, interrupt)).join(' ') : '';
+      const target = redirect.target ? (await this.expand(redirect.target, out, interrupt, true, true)).join(' ') : '';
       switch (redirect.op) {
         case '<': {
           const content = this.fs.readFile(target);
@@ -295,15 +296,21 @@ export class Shell implements ShellState {
     }
   }
 
-  /** expands a word into fields: parameters and $(…), then splitting of unquoted results */
-  async expand(word: Word, out: Output, interrupt: Interrupt, split = true): Promise<string[]> {
-    const fields: string[] = [];
+  /**
+   * expands a word into fields: parameters and $(…), then splitting of unquoted results, then
+   * (with `glob`) pathname expansion of the unquoted `*`, `?` and `[…]` in each field
+   */
+  async expand(word: Word, out: Output, interrupt: Interrupt, split = true, glob = false): Promise<string[]> {
+    const fields: { text: string; pattern: string }[] = [];
     let current = '';
+    // the field as a glob pattern: what was quoted is escaped, so only unquoted characters match
+    let pattern = '';
     let started = false;
     for (const part of word.parts) {
       let value: string;
       if (part.kind === 'text') {
         current += part.text;
+        pattern += part.quoted ? escapeGlob(part.text) : part.text;
         started ||= part.quoted || part.text !== '';
         continue;
       }
@@ -321,6 +328,7 @@ export class Shell implements ShellState {
       }
       if (part.quoted || !split) {
         current += value;
+        pattern += part.quoted ? escapeGlob(value) : value;
         started = true;
         continue;
       }
@@ -328,17 +336,24 @@ export class Shell implements ShellState {
       for (let i = 0; i < pieces.length; i++) {
         const piece = pieces[i]!;
         if (i > 0) {
-          if (started) fields.push(current);
+          if (started) fields.push({ text: current, pattern });
           current = '';
+          pattern = '';
           started = false;
         }
         if (piece !== '') {
           current += piece;
+          pattern += piece;
           started = true;
         }
       }
     }
-    if (started) fields.push(current);
-    return fields;
+    if (started) fields.push({ text: current, pattern });
+    if (!glob) return fields.map((f) => f.text);
+    return fields.flatMap((f) => {
+      if (!hasGlob(f.pattern)) return [f.text];
+      const matches = globPaths(this.fs, f.pattern);
+      return matches.length > 0 ? matches : [f.text];
+    });
   }
 }
