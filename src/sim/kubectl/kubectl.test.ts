@@ -70,3 +70,23 @@ Error from server (NotFound): pods "web" not found
 `);
   });
 });
+
+describe('kubectl through xargs', () => {
+  test('names listed by one kubectl are deleted by another', async () => {
+    const k = kubectlSession();
+    await k.run('kubectl create deployment web --image=nginx --replicas=2');
+    await k.run('kubectl run one --image=busybox -- sleep 3600');
+    await k.run('kubectl create service clusterip lone --tcp=80:80');
+    expect(
+      await k.transcript(`
+kubectl get pods -l run=one -o name | xargs kubectl delete
+kubectl get services -o name | grep lone | xargs -t kubectl delete
+`),
+    ).toBe(`$ kubectl get pods -l run=one -o name | xargs kubectl delete
+pod "one" deleted from default namespace
+$ kubectl get services -o name | grep lone | xargs -t kubectl delete
+kubectl delete service/lone
+service "lone" deleted from default namespace
+`);
+  });
+});

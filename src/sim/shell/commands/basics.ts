@@ -8,7 +8,8 @@ export const help: ShellCommand = {
     const names = [...shell.commands.keys()].sort();
     const width = Math.max(...names.map((n) => n.length)) + 2;
     let text = 'kubesim: a simulated shell beside a simulated Kubernetes cluster.\n';
-    text += 'Pipes (|), lists (; && ||), redirections (> >> <), heredocs (<<EOF), $?, $(…), globs (*.yaml) and for loops work.\n\n';
+    text +=
+      'Pipes (|), lists (; && ||), redirections (> >> <), heredocs (<<EOF), $?, $(…), globs (*.yaml) and for loops work.\n\n';
     text += 'Commands:\n';
     for (const name of names) text += `  ${name.padEnd(width)}${shell.commands.get(name)!.summary}\n`;
     out.stdout(text);

@@ -17,10 +17,12 @@ import { seq } from './seq.ts';
 import { sleep } from './sleep.ts';
 import { sort } from './sort.ts';
 import { tail } from './tail.ts';
+import { tee } from './tee.ts';
 import { touch } from './touch.ts';
 import { tr } from './tr.ts';
 import { uniq } from './uniq.ts';
 import { wc } from './wc.ts';
+import { xargs } from './xargs.ts';
 import { cd, pwd } from './working-directory.ts';
 
 export const builtinCommands: ShellCommand[] = [
@@ -50,6 +52,8 @@ export const builtinCommands: ShellCommand[] = [
   cut,
   tr,
   sed,
+  tee,
+  xargs,
   seq,
   vi,
   vim,
