@@ -163,15 +163,24 @@ export function echoHostnameRespond(req: HttpRequest, server: ServerIdentity): H
 
 /** traefik/whoami: the request as the container saw it */
 export function whoamiRespond(req: HttpRequest, server: ServerIdentity): HttpResponse {
-  const lines = [
+  // whoami prints its own lines with Fprintln, then the request as Go's Request.Write sends it:
+  // CRLF lines, Host and User-Agent first, the other headers sorted, and a blank line
+  const own = [
     `Hostname: ${server.hostname}`,
     ...['127.0.0.1', ...server.ips].map((ip) => `IP: ${ip}`),
     `RemoteAddr: ${req.clientIp}:${req.clientPort}`,
+  ];
+  const header = (name: string) => req.headers.find(([k]) => k.toLowerCase() === name)?.[1];
+  const request = [
     `${req.method} ${req.path} HTTP/1.1`,
     `Host: ${req.host}`,
+    `User-Agent: ${header('user-agent') ?? 'Go-http-client/1.1'}`,
+    ...req.headers
+      .filter(([k]) => !['host', 'user-agent'].includes(k.toLowerCase()))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${k}: ${v}`),
   ];
-  for (const [k, v] of req.headers) if (k.toLowerCase() !== 'host') lines.push(`${k}: ${v}`);
-  const body = lines.join('\r\n') + '\r\n\r\n';
+  const body = own.map((line) => line + '\n').join('') + request.map((line) => line + '\r\n').join('') + '\r\n';
   return {
     status: 200,
     reason: 'OK',
