@@ -150,3 +150,17 @@ describe('printf', () => {
     });
   });
 });
+
+describe('awk', () => {
+  test('a program that ends early names what is missing and where, as mawk does', async () => {
+    const t = await runScript("awk '{print $1\n}\n{' /dev/null; echo $?; awk 'BEGIN {\nx = (1'");
+    expect(t.output).toBe('awk: line 4: missing } near end of file\n2\nawk: line 2: missing ) near end of line\n');
+  });
+
+  test('what it does not simulate says so', async () => {
+    const t = await runScript("awk 'function f(x) { return x } { print f($1) }' /dev/null; awk '{ print | \"sort\" }' /dev/null");
+    expect(t.output).toBe(
+      'kubesim: awk: user-defined functions are not simulated\nkubesim: awk: pipes from print and printf are not simulated\n',
+    );
+  });
+});

@@ -1,6 +1,7 @@
 // every command the learner's machine has, in one list
 import type { ShellCommand } from '../command.ts';
 import { clear, exportCommand, falseCommand, help, trueCommand, unset } from './basics.ts';
+import { awk } from './awk.ts';
 import { cat } from './cat.ts';
 import { cut } from './cut.ts';
 import { echo } from './echo.ts';
@@ -51,6 +52,7 @@ export const builtinCommands: ShellCommand[] = [
   uniq,
   cut,
   tr,
+  awk,
   sed,
   tee,
   xargs,

@@ -89,7 +89,7 @@ function shellQuote(text: string): string {
   return text.replace(/[^A-Za-z0-9_@%+=:,./-]/g, (c) => '\\' + c);
 }
 
-interface Spec {
+export interface Spec {
   flags: string;
   width: number | null;
   precision: number | null;
@@ -97,7 +97,7 @@ interface Spec {
 }
 
 /** pads a converted value to the spec's width: left with `-`, with zeros when `0` applies to numbers */
-function pad(text: string, spec: Spec, numeric: boolean): string {
+export function pad(text: string, spec: Spec, numeric: boolean): string {
   const width = spec.width ?? 0;
   if (text.length >= width) return text;
   if (spec.flags.includes('-')) return text.padEnd(width);
@@ -134,7 +134,7 @@ function parseFloatArg(text: string): { value: number; valid: boolean } {
   return { value, valid: match[0].length === text.length };
 }
 
-function integer(value: bigint, spec: Spec): string {
+export function integer(value: bigint, spec: Spec): string {
   const negative = value < 0n;
   const magnitude = negative ? -value : value;
   let digits: string;
@@ -211,7 +211,7 @@ function exponential(value: number, precision: number): string {
   return value.toExponential(precision).replace(/e([+-])(\d)$/, 'e$10$2');
 }
 
-function floating(value: number, spec: Spec): string {
+export function floating(value: number, spec: Spec): string {
   const precision = spec.precision ?? 6;
   let text: string;
   if (!Number.isFinite(value)) text = Number.isNaN(value) ? 'nan' : value < 0 ? '-inf' : 'inf';
