@@ -1,7 +1,8 @@
 // bash's builtin echo: -n, -e and -E, parsed the way bash does (only leading option words)
 import type { ShellCommand } from '../command.ts';
 
-const ESCAPES: Record<string, string> = {
+/** the backslash escapes bash's echo -e (and, with a few more, printf) understands */
+export const ECHO_ESCAPES: Record<string, string> = {
   a: '\x07',
   b: '\b',
   e: '\x1b',
@@ -25,8 +26,8 @@ function unescape(text: string): { text: string; stop: boolean } {
     }
     const n = text[i + 1]!;
     if (n === 'c') return { text: out, stop: true };
-    if (n in ESCAPES) {
-      out += ESCAPES[n];
+    if (n in ECHO_ESCAPES) {
+      out += ECHO_ESCAPES[n];
       i++;
     } else if (n === '0') {
       const m = /^[0-7]{0,3}/.exec(text.slice(i + 2))![0];

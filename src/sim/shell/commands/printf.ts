@@ -2,25 +2,12 @@
 // arguments remain; -v assigns to a variable instead of printing. messages and exit statuses
 // follow bash (builtins/printf.def): a bad number is reported and printed as what parsed of it.
 import type { CommandContext, ShellCommand } from '../command.ts';
+import { ECHO_ESCAPES } from './echo.ts';
 
 const USAGE = 'printf: usage: printf [-v var] format [arguments]\n';
 
 /** the escapes bash's printf understands in its format (and %b in its arguments) */
-const ESCAPES: Record<string, string> = {
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  E: '\x1b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  '\\': '\\',
-  '"': '"',
-  "'": "'",
-  '?': '?',
-};
+const ESCAPES: Record<string, string> = { ...ECHO_ESCAPES, '"': '"', "'": "'", '?': '?' };
 
 /**
  * one backslash escape at text[i] (a backslash): what it stands for and how many characters it

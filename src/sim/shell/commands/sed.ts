@@ -4,6 +4,7 @@
 // -i[SUFFIX]. messages and exit statuses are GNU's; R, w, W, e, F and z say they are not simulated.
 import type { CommandContext, Output, ShellCommand } from '../command.ts';
 import { describeFsError, type VirtualFs } from '../vfs.ts';
+import { CONTROL_ESCAPES } from '../../api/go-quote.ts';
 import { compilePatterns } from './grep-pattern.ts';
 
 const HELP_BODY = `Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...
@@ -492,16 +493,8 @@ interface SedState {
   missing: boolean;
 }
 
-const L_ESCAPES: Record<string, string> = {
-  '\\': '\\\\',
-  '\x07': '\\a',
-  '\b': '\\b',
-  '\f': '\\f',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-  '\v': '\\v',
-};
+/** l shows a backslash doubled and control characters the way C (and Go's strconv) write them */
+const L_ESCAPES: Record<string, string> = { ...CONTROL_ESCAPES, '\\': '\\\\' };
 
 /** l: the pattern space with escapes for what does not print, folded at 69 characters, then `$` */
 function unambiguous(text: string): string {
