@@ -6,7 +6,7 @@
 import type { CommandContext, ShellCommand } from '../command.ts';
 import { describeFsError } from '../vfs.ts';
 import { compilePatterns } from './grep-pattern.ts';
-import { floating, integer, pad, type Spec } from './printf.ts';
+import { conversionSpec, floating, integer, pad } from './printf.ts';
 
 class AwkError extends Error {}
 class NotSimulated extends Error {}
@@ -1220,20 +1220,11 @@ function format(fmt: string, args: Value[]): string {
       out += '%';
       continue;
     }
-    const star = (given: string | undefined): number | null =>
-      given === undefined ? null : given === '*' ? Math.trunc(toNumber(args[next++] ?? 0)) : given === '' ? 0 : Number(given);
-    let flags = m[1]!;
-    let width = star(m[2]);
-    if (width !== null && width < 0) {
-      flags += '-';
-      width = -width;
-    }
-    const precision = star(m[3]);
-    const spec: Spec = { flags, width, precision, conversion: m[4]! };
+    const spec = conversionSpec(m, m[4]!, () => Math.trunc(toNumber(args[next++] ?? 0)));
     const arg = args[next++] ?? '';
     switch (spec.conversion) {
       case 's':
-        out += pad(toText(arg).slice(0, precision ?? undefined), spec, false);
+        out += pad(toText(arg).slice(0, spec.precision ?? undefined), spec, false);
         break;
       case 'c': {
         const ch = typeof arg === 'number' ? String.fromCodePoint(Math.trunc(arg)) : ([...toText(arg)][0] ?? '');

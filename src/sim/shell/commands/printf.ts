@@ -83,6 +83,24 @@ export interface Spec {
   conversion: string;
 }
 
+/**
+ * a conversion's flags, width and precision from a match of `%([flags])(width|*)(.precision|.*)`:
+ * a `*` takes its number from the next argument (through `starArgument`), a negative width
+ * left-justifies, and a negative precision counts as none
+ */
+export function conversionSpec(match: RegExpExecArray, conversion: string, starArgument: () => number): Spec {
+  const read = (given: string | undefined): number | null =>
+    given === undefined ? null : given === '*' ? starArgument() : given === '' ? 0 : Number(given);
+  let flags = match[1] ?? '';
+  let width = read(match[2]);
+  if (width !== null && width < 0) {
+    flags += '-';
+    width = -width;
+  }
+  const precision = read(match[3]);
+  return { flags, width, precision: precision !== null && precision < 0 ? null : precision, conversion };
+}
+
 /** pads a converted value to the spec's width: left with `-`, with zeros when `0` applies to numbers */
 export function pad(text: string, spec: Spec, numeric: boolean): string {
   const width = spec.width ?? 0;
@@ -285,20 +303,7 @@ export const printf: ShellCommand = {
           output += '%';
           continue;
         }
-        const star = (given: string | undefined): number | null => {
-          if (given === undefined || given === '') return given === '' ? 0 : null;
-          if (given !== '*') return Number(given);
-          const parsed = parseNumber(take() ?? '');
-          return Number(parsed.value);
-        };
-        let width = star(match[2]);
-        let flags = match[1]!;
-        if (width !== null && width < 0) {
-          flags += '-';
-          width = -width;
-        }
-        const precision = star(match[3]);
-        const spec: Spec = { flags, width, precision: precision !== null && precision < 0 ? null : precision, conversion };
+        const spec = conversionSpec(match, conversion, () => Number(parseNumber(take() ?? '').value));
         const arg = take();
         switch (conversion) {
           case 's':
