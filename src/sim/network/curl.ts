@@ -19,10 +19,19 @@ export type Transfer = number | { waitMs: number; then: () => number };
 export type TransferTool = (args: string[], transport: CurlTransport, out: Output, fs: VirtualFs) => Transfer;
 
 /** runs a transfer in a shell: sits out its wait on the clock (Ctrl-C ends it) */
-export async function completeTransfer(transfer: Transfer, clock: Clock, interrupt: Interrupt): Promise<number> {
+async function completeTransfer(transfer: Transfer, clock: Clock, interrupt: Interrupt): Promise<number> {
   if (typeof transfer === 'number') return transfer;
   if (!(await clock.sleep(transfer.waitMs, interrupt))) return STATUS_INTERRUPTED;
   return transfer.then();
+}
+
+/** a transfer tool as a shell command, over the transport of the machine it runs on */
+export function transferCommand(name: string, summary: string, tool: TransferTool, transport: () => CurlTransport): ShellCommand {
+  return {
+    name,
+    summary,
+    run: ({ args, out, fs, clock, interrupt }) => completeTransfer(tool(args, transport(), out, fs), clock, interrupt),
+  };
 }
 
 export type Connection =
@@ -280,9 +289,5 @@ export const curlTransfer: TransferTool = (args, t, out, fs) => {
 };
 
 export function curlCommand(transport: () => CurlTransport): ShellCommand {
-  return {
-    name: 'curl',
-    summary: 'transfer a URL (HTTP)',
-    run: ({ args, out, fs, clock, interrupt }) => completeTransfer(curlTransfer(args, transport(), out, fs), clock, interrupt),
-  };
+  return transferCommand('curl', 'transfer a URL (HTTP)', curlTransfer, transport);
 }

@@ -3,7 +3,7 @@
 // Connection refused`, `wget: server returned error: HTTP/1.1 404 Not Found`)
 
 import type { ShellCommand } from '../shell/command.ts';
-import { completeTransfer, type CurlTransport, type TransferTool } from './curl.ts';
+import { transferCommand, type CurlTransport, type TransferTool } from './curl.ts';
 
 interface Options {
   quiet: boolean;
@@ -169,9 +169,5 @@ export const wgetTransfer: TransferTool = (args, t, out, fs) => {
 };
 
 export function wgetCommand(transport: () => CurlTransport): ShellCommand {
-  return {
-    name: 'wget',
-    summary: 'retrieve a URL over HTTP (busybox)',
-    run: ({ args, out, fs, clock, interrupt }) => completeTransfer(wgetTransfer(args, transport(), out, fs), clock, interrupt),
-  };
+  return transferCommand('wget', 'retrieve a URL over HTTP (busybox)', wgetTransfer, transport);
 }
