@@ -19,6 +19,10 @@ import { uniq } from '../shell/commands/uniq.ts';
 import { cut } from '../shell/commands/cut.ts';
 import { tr } from '../shell/commands/tr.ts';
 import { seq } from '../shell/commands/seq.ts';
+import { sed } from '../shell/commands/sed.ts';
+import { awk } from '../shell/commands/awk.ts';
+import { xargs } from '../shell/commands/xargs.ts';
+import { tee } from '../shell/commands/tee.ts';
 import { cd, pwd } from '../shell/commands/working-directory.ts';
 import type { Shell, ShellDialect } from '../shell/shell.ts';
 import { describeFsError } from '../shell/vfs.ts';
@@ -525,6 +529,16 @@ export function containerCommands(inside: InContainer): ShellCommand[] {
   if (has('ping')) tools.push(pingCommand(() => podPingContext(inside.instance)));
   tools.push(...podDnsCommands(inside.instance));
   for (const name of NOT_SIMULATED) if (has(name)) tools.push(notSimulated(name));
+  // a Debian userland has the same GNU sed, mawk, findutils and coreutils as the learner's machine;
+  // busybox's applets word their errors differently, and are not simulated
+  for (const [name, command] of [
+    ['sed', sed],
+    ['awk', awk],
+    ['xargs', xargs],
+    ['tee', tee],
+  ] as const) {
+    if (has(name)) tools.push(profile.userland === 'gnu' ? command : notSimulated(name));
+  }
   // a shell started from a shell counts its own process
   const shells: ShellCommand[] = [];
   if (image.shells.includes('sh') && profile.shells.sh) shells.push(shellCommand(inside, 'sh'));

@@ -306,3 +306,25 @@ learner@laptop:~$ `);
 function execIdOf(output: string): string {
   return /failed to start exec "([0-9a-f]{64})"/.exec(output)?.[1] ?? '';
 }
+
+describe('text tools inside containers', () => {
+  test("nginx's Debian has GNU sed, mawk, xargs and tee; busybox's applets say they are not simulated", async () => {
+    const r = await runKubectlScript(`kubectl run web --image=nginx
+kubectl run bb --image=busybox -- sleep 3600
+kubectl wait --for=condition=ready pod/web pod/bb
+kubectl exec web -- sh -c "grep nameserver /etc/resolv.conf | awk '{print \\$2}' | tee /tmp/ns; echo abc | sed s/b/B/; ls /etc/resolv.conf /etc/hostname | xargs -n1 echo file"
+kubectl exec bb -- awk '{print}' /etc/hostname
+`);
+    expect(r.output).toBe(`pod/web created
+pod/bb created
+pod/web condition met
+pod/bb condition met
+10.96.0.10
+aBc
+file /etc/resolv.conf
+file /etc/hostname
+kubesim: 'awk' inside a container is not simulated yet
+command terminated with exit code 1
+`);
+  });
+});
