@@ -1,8 +1,8 @@
 // awk as the learner's machine has it (mawk 1.3.4, Debian's and Ubuntu's default), for what
 // kubectl output needs: patterns and ranges, BEGIN and END, fields and NR/NF/FNR/FS/OFS/ORS,
-// print and printf, if/else, while, for and for-in, next and exit, arrays and delete, the string
-// and number built-ins, regex matching, -F and -v. user functions, getline and output
-// redirections are not simulated, and say so.
+// print and printf (also into files with > and >>), if/else, while, for and for-in, next and
+// exit, arrays and delete, the string and number built-ins, regex matching, -F and -v. user
+// functions, getline and pipes to commands are not simulated, and say so.
 import type { CommandContext, ShellCommand } from '../command.ts';
 import { describeFsError } from '../vfs.ts';
 import { compilePatterns } from './grep-pattern.ts';
