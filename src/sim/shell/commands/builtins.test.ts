@@ -137,6 +137,17 @@ describe('printf', () => {
     );
   });
 
+  test("clamps numbers that do not fit 64 bits, with bash 5.2's warning", async () => {
+    expect(await run('printf "%d|%d|%x\\n" 99999999999999999999 -99999999999999999999 99999999999999999999')).toEqual({
+      output:
+        'bash: printf: warning: 99999999999999999999: Numerical result out of range\n' +
+        'bash: printf: warning: -99999999999999999999: Numerical result out of range\n' +
+        'bash: printf: warning: 99999999999999999999: Numerical result out of range\n' +
+        '9223372036854775807|-9223372036854775808|ffffffffffffffff\n',
+      status: 0,
+    });
+  });
+
   test('reports bad numbers, bad formats and a missing format with bash words and statuses', async () => {
     expect(await run(String.raw`printf '%d|%d\n' abc 12x`)).toEqual({
       output: 'bash: printf: abc: invalid number\nbash: printf: 12x: invalid number\n0|12\n',

@@ -5,6 +5,9 @@ import type { CommandContext, ShellCommand } from '../command.ts';
 import { ECHO_ESCAPES } from './echo.ts';
 
 const USAGE = 'printf: usage: printf [-v var] format [arguments]\n';
+const INTMAX = 2n ** 63n - 1n;
+const INTMIN = -(2n ** 63n);
+const UINTMAX = 2n ** 64n - 1n;
 
 /** the escapes bash's printf understands in its format (and %b in its arguments) */
 const ESCAPES: Record<string, string> = { ...ECHO_ESCAPES, '"': '"', "'": "'", '?': '?' };
@@ -332,7 +335,15 @@ export const printf: ShellCommand = {
           case 'X': {
             const parsed = parseNumber(arg ?? '');
             if (!parsed.valid) badNumber(arg ?? '');
-            output += integer(parsed.value, spec);
+            // bash reads %d with strtoimax and %u %o %x with strtoumax: what does not fit 64 bits is
+            // clamped, with a warning
+            let value = parsed.value;
+            const signed = conversion === 'd' || conversion === 'i';
+            if (signed ? value > INTMAX || value < INTMIN : value > UINTMAX || value < -UINTMAX) {
+              out.stderr(`bash: printf: warning: ${arg}: Numerical result out of range\n`);
+              value = !signed ? UINTMAX : value > INTMAX ? INTMAX : INTMIN;
+            }
+            output += integer(value, spec);
             break;
           }
           default: {
