@@ -5,6 +5,7 @@ import type { CommandContext, ShellCommand } from '../shell/command.ts';
 import { cat } from '../shell/commands/cat.ts';
 import { clear, falseCommand, trueCommand } from '../shell/commands/basics.ts';
 import { echo } from '../shell/commands/echo.ts';
+import { printf } from '../shell/commands/printf.ts';
 import { grep } from '../shell/commands/grep.ts';
 import { head } from '../shell/commands/head.ts';
 import { history } from '../shell/commands/history.ts';
@@ -312,6 +313,20 @@ const busyboxCat: ShellCommand = {
   },
 };
 
+/** the shell's printf builtin: bash's is the learner's own; dash's and ash's are not simulated */
+function shellPrintf(inside: InContainer): ShellCommand {
+  return {
+    ...printf,
+    run(ctx) {
+      // the dialect is known once the shell is running, not when its commands are listed
+      const state = inside.shell;
+      if (state?.dialect === 'bash') return printf.run(ctx);
+      ctx.out.stderr(`kubesim: ${state?.shell.name ?? 'sh'}'s printf builtin is not simulated yet\n`);
+      return 1;
+    },
+  };
+}
+
 function notSimulated(name: string): ShellCommand {
   return {
     name,
@@ -480,6 +495,8 @@ export function containerCommands(inside: InContainer): ShellCommand[] {
     commands.push(exportBuiltin(inside), unsetBuiltin(inside));
     if (dialect === 'bash') commands.push(history);
     commands.push({ ...trueCommand, name: ':' });
+    // dash's and busybox ash's printf word their errors and options differently from bash's
+    commands.push(shellPrintf(inside));
   }
   const tools: ShellCommand[] = [];
   const coreutils = has('cat');

@@ -93,7 +93,8 @@ export function createPodShell(options: PodShellOptions): PodShell {
     if (!exported.includes('PWD')) exported.push('PWD');
   } else if (!exported.includes('PWD')) exported.push('PWD');
 
-  const state = {} as PodShellState;
+  // the dialect first: the commands listed for this shell depend on it (bash has history)
+  const state = { dialect } as PodShellState;
   const inside: InContainer = {
     instance,
     tty: options.tty,

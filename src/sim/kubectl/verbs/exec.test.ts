@@ -328,3 +328,29 @@ command terminated with exit code 1
 `);
   });
 });
+
+describe('shell builtins inside containers', () => {
+  test("bash's printf is the learner's; dash's says it is not simulated", async () => {
+    const r = await runKubectlScript(`kubectl run web --image=nginx
+kubectl wait --for=condition=ready pod/web
+kubectl exec web -- bash -c 'printf "%s-%03d\\n" a 5'
+kubectl exec web -- sh -c 'printf "%s\\n" a'
+`);
+    expect(r.output).toBe(`pod/web created
+pod/web condition met
+a-005
+kubesim: sh's printf builtin is not simulated yet
+command terminated with exit code 1
+`);
+  });
+
+  test('an interactive bash in a pod keeps its history', async () => {
+    const r = await runKubectlScript(
+      'kubectl run web --image=nginx\nkubectl wait --for=condition=ready pod/web\nkubectl exec -it web -- bash\necho hi\nhistory\nexit\n',
+      { tty: true },
+    );
+    expect(r.output).toContain(
+      'root@web:/# echo hi\nhi\nroot@web:/# history\n    1  echo hi\n    2  history\nroot@web:/# exit\nexit\n',
+    );
+  });
+});
