@@ -9,6 +9,8 @@ import { compilePatterns } from './grep-pattern.ts';
 import { conversionSpec, floating, integer, pad } from './printf.ts';
 
 class AwkError extends Error {}
+/** a file print could not write: mawk says so without a line or run-time header */
+class OutputError extends Error {}
 class NotSimulated extends Error {}
 class Next {}
 class Exit {
@@ -35,7 +37,8 @@ function toNumber(v: Value): number {
 function numberText(n: number): string {
   // mawk prints an integral value plainly only while it fits a C int
   if (Number.isInteger(n) && n >= -2147483647 && n <= 2147483647) return String(n);
-  if (Number.isNaN(n)) return 'nan';
+  // glibc prints the NaN that 0/0, log(-1) or x%0 give on x86 with its sign bit set
+  if (Number.isNaN(n)) return '-nan';
   if (!Number.isFinite(n)) return n < 0 ? '-inf' : 'inf';
   return floating(n, { flags: '', width: null, precision: 6, conversion: 'g' });
 }
@@ -336,9 +339,49 @@ function regex(source: string): RegExp {
   return compiled;
 }
 
+/** how many arguments mawk's built-ins take (split is its own grammar) */
+const ARITY: Record<string, [number, number]> = {
+  length: [0, 1],
+  substr: [2, 3],
+  index: [2, 2],
+  sub: [2, 3],
+  gsub: [2, 3],
+  match: [2, 2],
+  sprintf: [1, Infinity],
+  tolower: [1, 1],
+  toupper: [1, 1],
+  int: [1, 1],
+  sqrt: [1, 1],
+  exp: [1, 1],
+  log: [1, 1],
+  sin: [1, 1],
+  cos: [1, 1],
+  atan2: [2, 2],
+  rand: [0, 0],
+  srand: [0, 1],
+  system: [1, 1],
+  close: [1, 1],
+  fflush: [0, 1],
+};
+
 class Parser {
   private i = 0;
+  /** what each name was first used as: mawk refuses a name that is both a variable and an array */
+  private kinds = new Map<string, 'variable' | 'array'>();
   constructor(private readonly tokens: Located[]) {}
+
+  private use(name: string, kind: 'variable' | 'array', line: number): void {
+    const known = this.kinds.get(name);
+    if (!known) this.kinds.set(name, kind);
+    else if (known !== kind) throw new AwkError(`line ${line}: illegal reference to ${known} ${name}`);
+  }
+
+  /** a name that must be an array (after `in`, in delete, as split's target) */
+  private arrayName(): string {
+    const tok = this.expect('name') as Located & { v: string };
+    this.use(tok.v, 'array', tok.line);
+    return tok.v;
+  }
 
   private peek(offset = 0): Located {
     return this.tokens[this.i + offset] ?? this.tokens.at(-1)!;
@@ -475,10 +518,12 @@ class Parser {
         this.peek(3).t === 'op' &&
         (this.peek(3) as { v: string }).v === ')'
       ) {
-        const variable = (this.take() as { v: string }).v;
+        const variableToken = this.take() as Located & { v: string };
+        this.use(variableToken.v, 'variable', variableToken.line);
         this.take();
-        const array = (this.take() as { v: string }).v;
+        const array = this.arrayName();
         this.take();
+        const variable = variableToken.v;
         this.newlines();
         return { k: 'forin', variable, array, body: this.statement() };
       }
@@ -532,7 +577,7 @@ class Parser {
       stmt = { k: (this.take() as { v: string }).v as 'break' | 'continue' };
     } else if (this.is('kw', 'delete')) {
       this.take();
-      const name = (this.expect('name') as { v: string }).v;
+      const name = this.arrayName();
       let key: Expr[] | null = null;
       if (this.is('op', '[')) {
         this.take();
@@ -625,8 +670,7 @@ class Parser {
     let a = this.matchExpr(noGt);
     while (this.is('kw', 'in')) {
       this.take();
-      const name = (this.expect('name') as { v: string }).v;
-      a = { k: 'in', key: a.k === 'group' && a.a.k === 'bin' && a.a.op === ',' ? [] : [a], name };
+      a = { k: 'in', key: [a], name: this.arrayName() };
     }
     return a;
   }
@@ -735,20 +779,45 @@ class Parser {
         return { k: 're', re: regex(tok.v) };
       case 'name':
         if (this.is('op', '[')) {
+          this.use(tok.v, 'array', tok.line);
           this.take();
           const key = this.exprList();
           this.expect('op', ']');
           return { k: 'elem', name: tok.v, key };
         }
         if (this.is('op', '(')) throw new NotSimulated('user-defined functions');
+        this.use(tok.v, 'variable', tok.line);
         return { k: 'var', name: tok.v };
       case 'func': {
         const args: Expr[] = [];
-        if (this.is('op', '(')) {
+        if (tok.v === 'split') {
+          // split(s, array [, separator]): its second argument is an array's name
+          this.expect('op', '(');
+          args.push(this.expr());
+          this.expect('op', ',');
+          args.push({ k: 'var', name: this.arrayName() });
+          if (this.is('op', ',')) {
+            this.take();
+            args.push(this.expr());
+          }
+          this.expect('op', ')');
+          return { k: 'call', name: tok.v, args };
+        }
+        const next = this.peek(1);
+        if (tok.v === 'length' && this.is('op', '(') && next.t === 'name' && this.kinds.get(next.v) === 'array') {
+          // length(array) counts its elements; a name not yet seen as an array is a variable here
+          this.take();
+          args.push({ k: 'var', name: (this.take() as Located & { v: string }).v });
+          this.expect('op', ')');
+        } else if (this.is('op', '(')) {
           this.take();
           if (!this.is('op', ')')) args.push(...this.exprList());
           this.expect('op', ')');
         } else if (tok.v !== 'length') this.fail();
+        const [least, most] = ARITY[tok.v] ?? [0, Infinity];
+        if (args.length < least || args.length > most) {
+          throw new AwkError(`line ${tok.line}: wrong number of arguments in call to ${tok.v}`);
+        }
         return { k: 'call', name: tok.v, args };
       }
       case 'op':
@@ -759,8 +828,7 @@ class Parser {
           if (list.length > 1) {
             if (!this.is('kw', 'in')) this.fail();
             this.take();
-            const name = (this.expect('name') as { v: string }).v;
-            return { k: 'in', key: list, name };
+            return { k: 'in', key: list, name: this.arrayName() };
           }
           return { k: 'group', a: list[0]! };
         }
@@ -840,7 +908,7 @@ class Machine {
   }
 
   getField(i: number): Value {
-    if (i < 0) throw new AwkError(`run time error: negative field index $${i}`);
+    if (i < 0) throw new AwkError(`negative field index $${i}`);
     if (i === 0) return new StrNum(this.record);
     return new StrNum(i <= this.nf ? (this.fields[i] ?? '') : '');
   }
@@ -858,7 +926,6 @@ class Machine {
 
   getVar(name: string): Value {
     if (name === 'NF') return this.nf;
-    if (this.arrays.has(name)) throw new AwkError(`type clash or keyword: ${name}`);
     return this.vars.get(name) ?? '';
   }
 
@@ -1006,8 +1073,8 @@ class Machine {
       case 'index':
         return toText(arg(0)).indexOf(toText(arg(1))) + 1;
       case 'split': {
-        const target = e.args[1];
-        if (target?.k !== 'var') throw new AwkError('split requires an array');
+        // the parser made sure the target is an array's name
+        const target = e.args[1] as Extract<Expr, { k: 'var' }>;
         const text = toText(arg(0));
         const sep = e.args[2]
           ? e.args[2].k === 're'
@@ -1168,7 +1235,7 @@ class Machine {
     const append = to.append || this.opened.has(file);
     this.opened.add(file);
     const error = this.ctx.fs.writeFile(file, text, append);
-    if (error) throw new AwkError(`cannot open "${file}" for output`);
+    if (error) throw new OutputError(`cannot open "${file}" for output (${describeFsError(error)})`);
   }
 
   flush(): void {
@@ -1189,10 +1256,9 @@ function arith(op: string, a: number, b: number): number {
     case '*':
       return a * b;
     case '/':
-      if (b === 0) throw new AwkError('division by zero');
+      // mawk divides as C does: 1/0 is inf, 0/0 and x%0 are nan
       return a / b;
     case '%':
-      if (b === 0) throw new AwkError('division by zero in %');
       return a % b;
     case '^':
       return a ** b;
@@ -1372,7 +1438,7 @@ export const awk: ShellCommand = {
               }
               text = read;
             }
-            m.setVar('FILENAME', operand === '-' ? '' : operand);
+            m.setVar('FILENAME', operand);
             m.setVar('FNR', 0);
             const records = text === '' ? [] : text.replace(/\n$/, '').split('\n');
             for (const record of records) {
@@ -1407,6 +1473,11 @@ export const awk: ShellCommand = {
       if (error instanceof NotSimulated) {
         m.flush();
         out.stderr(`kubesim: awk: ${error.message} are not simulated\n`);
+        return 2;
+      }
+      if (error instanceof OutputError) {
+        m.flush();
+        out.stderr(`awk: ${error.message}\n`);
         return 2;
       }
       if (error instanceof AwkError) {
