@@ -86,7 +86,7 @@ export interface KubeletDeps {
   /** runs fn after ms of cluster time, then lets the controllers settle */
   schedule: (ms: number, fn: () => void) => void;
   /** runs wget or curl (and what it pipes into) in a running container, for a command that uses them */
-  transfer?: (pod: Pod, container: string, step: TransferStep, out: Output) => Transfer;
+  transfer: (pod: Pod, container: string, step: TransferStep, out: Output) => Transfer;
 }
 
 type TransferStep = Extract<ProgramStep, { kind: 'transfer' }>;
@@ -450,13 +450,10 @@ export class Kubelet {
       if (partial !== '') write('\n');
       this.exited(runtime, c, { exitCode: code, reason: code === 0 ? stage.REASON.completed : stage.REASON.error });
     };
+    // a pod already gone from the apiserver has no network left to use: the transfer fails
     const transfer = (step: TransferStep): Transfer => {
       const pod = this.currentPod(runtime);
-      if (!pod || !this.deps.transfer) {
-        write(`kubesim: ${step.tool} in a container's own command is not simulated here\n`);
-        return 0;
-      }
-      return this.deps.transfer(pod, c.spec.name, step, outFor(step));
+      return pod ? this.deps.transfer(pod, c.spec.name, step, outFor(step)) : 1;
     };
     const run = (steps: ProgramStep[], from: number, onEnd: () => void): void => {
       for (let i = from; i < steps.length; i++) {
