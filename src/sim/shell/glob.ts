@@ -23,8 +23,8 @@ export function hasGlob(pattern: string): boolean {
   return false;
 }
 
-/** one path component's pattern as a RegExp over a whole name */
-function componentRegex(pattern: string): RegExp {
+/** one path component's pattern as a RegExp over a whole name (null if it cannot be one: it then matches nothing) */
+function componentRegex(pattern: string): RegExp | null {
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
@@ -61,11 +61,16 @@ function componentRegex(pattern: string): RegExp {
       i = j;
     } else source += escapeRegex(c);
   }
-  return new RegExp(`^${source}$`, 'su');
+  try {
+    return new RegExp(`^${source}$`, 'su');
+  } catch {
+    return null;
+  }
 }
 
+/** a character as a literal in a unicode-mode RegExp, which refuses escapes of non-syntax characters */
 function escapeRegex(c: string): string {
-  return /[.*+?^${}()|[\]\\/-]/.test(c) ? '\\' + c : c;
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? '\\' + c : c;
 }
 
 /** the paths the pattern matches, sorted as `ls` sorts; [] when none does */
@@ -88,6 +93,7 @@ export function globPaths(fs: VirtualFs, pattern: string): string[] {
       const listed = fs.list(base === '' ? '.' : base);
       if (!Array.isArray(listed)) continue;
       const regex = componentRegex(component);
+      if (!regex) continue;
       const dotOk = component.startsWith('.') || component.startsWith('\\.');
       for (const name of listed) {
         if (name.startsWith('.') && !dotOk) continue;

@@ -101,6 +101,12 @@ describe('pathname expansion (outputs checked against bash 5.2)', () => {
     expect(await expanded('echo ?.txt [ab].yaml [!a].yaml [a')).toBe('c.txt a.yaml b.yaml b.yaml [a\n');
   });
 
+  test('names with regex characters in them match as plain text', async () => {
+    expect(await expanded('touch my-app.yaml "a+(b).yaml"; echo my-*.yaml a+*; echo [l-n]y-app.yaml')).toBe(
+      'my-app.yaml a+(b).yaml\nmy-app.yaml\n',
+    );
+  });
+
   test('dot files only for a pattern that starts with a dot; directories in the path; unquoted variables expand too', async () => {
     expect(await expanded('echo .*.yaml; echo d/*.yaml */*.yaml */*/*')).toBe('.hidden.yaml\nd/x.yaml d/x.yaml d/e/y.yaml\n');
     expect(await expanded('x="*.txt"; echo $x "$x"; for f in *.yaml; do echo "file $f"; done; cat *.txt')).toBe(
