@@ -2,6 +2,9 @@
 // read-only lower layer shows the real disk, while writes stay in memory (a script never
 // changes an instructor's files).
 
+/** every machine's /dev/null: reads as empty, swallows what is written */
+const DEV_NULL = '/dev/null';
+
 export type FsError = 'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'ENOTEMPTY';
 
 export interface LowerLayer {
@@ -57,6 +60,7 @@ export class VirtualFs {
 
   stat(path: string): Stat | null {
     const p = this.resolve(path);
+    if (p === DEV_NULL) return { kind: 'file', size: 0 };
     if (this.deleted.has(p)) return null;
     if (this.dirs.has(p)) return { kind: 'dir' };
     const content = this.files.get(p);
@@ -74,10 +78,12 @@ export class VirtualFs {
     const st = this.stat(p);
     if (!st) return { error: 'ENOENT' };
     if (st.kind === 'dir') return { error: 'EISDIR' };
+    if (p === DEV_NULL) return '';
     return this.files.get(p) ?? this.lower?.readFile(p) ?? { error: 'ENOENT' };
   }
 
   writeFile(path: string, content: string, append = false): FsError | null {
+    if (this.resolve(path) === DEV_NULL) return null;
     const p = this.resolve(path);
     const parent = parentOf(p);
     const parentStat = this.stat(parent);

@@ -141,3 +141,12 @@ describe('cd and pwd', () => {
     });
   });
 });
+
+describe('/dev/null', () => {
+  test('reads as empty and swallows what is written, as on any machine', async () => {
+    const t = await runScript(
+      'cat /dev/null; echo "st $?"; wc -l < /dev/null; echo hi | tee /dev/null; cat /dev/null; ls /dev/null',
+    );
+    expect(t.output).toBe('st 0\n0\nhi\n/dev/null\n');
+  });
+});
