@@ -267,6 +267,13 @@ function lex(source: string): Located[] {
           i += 2;
           continue;
         }
+        if (ch === '[') {
+          // a `/` inside a bracket expression does not end the regex
+          const m = /^\[\^?\]?[^\]\n]*\]?/.exec(src.slice(i))![0];
+          s += m;
+          i += m.length;
+          continue;
+        }
         s += ch;
         i++;
       }
@@ -333,10 +340,49 @@ interface Rule {
   inRange: boolean;
 }
 
-function regex(source: string): RegExp {
+/** a quantifier with nothing before it (at the start, after `|` or `(`), outside brackets */
+function missingOperand(source: string): boolean {
+  let previous = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      i++;
+      previous = 'x';
+      continue;
+    }
+    if (c === '[') {
+      // skip a bracket expression: a `]` first (after an optional `^`) is one of its characters
+      let j = i + 1;
+      if (source[j] === '^') j++;
+      if (source[j] === ']') j++;
+      while (j < source.length && source[j] !== ']') j++;
+      i = j;
+      previous = 'x';
+      continue;
+    }
+    if ('*+?'.includes(c) && (previous === '' || previous === '|' || previous === '(')) return true;
+    previous = c;
+  }
+  return false;
+}
+
+/**
+ * an ERE as mawk compiles it; `line` for a regex written in the program, none for one made at
+ * run time (mawk words the two failures differently)
+ */
+function regex(source: string, line?: number): RegExp {
   const compiled = compilePatterns([source], { mode: 'extended', ignoreCase: false, word: false, line: false });
-  if ('error' in compiled) throw new AwkError(`line 1: regular expression compile failed (${compiled.error})\n${source}`);
-  return compiled;
+  // GNU's ERE drops a leading `*`; mawk refuses it. glibc's unmatched-paren message is mawk's missing ')'
+  const problem = missingOperand(source)
+    ? 'missing operand'
+    : 'error' in compiled
+      ? compiled.error === 'Unmatched ( or \\('
+        ? "missing ')'"
+        : compiled.error
+      : null;
+  if (problem === null) return compiled as RegExp;
+  const message = `regular expression compile failed (${problem})\n${source}`;
+  throw new AwkError(line === undefined ? message : `line ${line}: ${message}`);
 }
 
 /** how many arguments mawk's built-ins take (split is its own grammar) */
@@ -776,7 +822,7 @@ class Parser {
       case 'str':
         return { k: 'str', v: tok.v };
       case 're':
-        return { k: 're', re: regex(tok.v) };
+        return { k: 're', re: regex(tok.v, tok.line) };
       case 'name':
         if (this.is('op', '[')) {
           this.use(tok.v, 'array', tok.line);

@@ -14,3 +14,14 @@ echo x | awk '{print FILENAME "|"}'
 awk 'BEGIN{print length(a); a[1]=1}'; echo "st $?"
 awk 'BEGIN{n=split("a:b", p, ":"); for (k in p) c++; print n, c, (1 in p), ("z" in p)}'
 awk 'BEGIN{delete q; q["x"]=1; print length(q)}'
+awk '/a)/' /dev/null; echo "st $?"
+awk '/a[b/' /dev/null; echo "st $?"
+awk '/a{2/' /dev/null; echo "st $?"
+awk '/a**/' /dev/null; echo "st $?"
+awk '/+a/' /dev/null; echo "st $?"
+awk '/a|*b/' /dev/null; echo "st $?"
+awk '/(*a)/' /dev/null; echo "st $?"
+awk 'BEGIN{r="+a"; print "x" ~ r}'; echo "st $?"
+awk 'BEGIN{r="(a"; print "x" ~ r}'; echo "st $?"
+awk '/a[/]b/' /dev/null; echo "st $?"
+echo 'a/b' | awk '/a[/]b/'
