@@ -187,7 +187,6 @@ function parse(script: string, o: CompileOptions): Instruction[] {
       return { kind: 'last' };
     }
     if (c === '/' || c === '\\') {
-      const start = i;
       let delim = '/';
       if (c === '\\') {
         delim = script[i + 1] ?? '';
@@ -197,7 +196,7 @@ function parse(script: string, o: CompileOptions): Instruction[] {
       const source = delimited(delim, 'address regex');
       let flags = '';
       while (peek() === 'I' || peek() === 'M') flags += script[i++];
-      return { kind: 'regex', re: compileRegex(regexSource(source), flags, o, start + 1) };
+      return { kind: 'regex', re: compileRegex(regexSource(source), flags, o, i) };
     }
     return null;
   };
@@ -272,8 +271,8 @@ function parse(script: string, o: CompileOptions): Instruction[] {
       skipSpace();
       if (peek() === '+' || peek() === '~') {
         const kind = script[i++] === '+' ? 'plus' : 'multiple';
-        if (!/\d/.test(peek() ?? '')) throw scriptError(i, 'expected newer version of sed');
-        inst.a2 = { kind, n: number() };
+        // GNU reads `addr,+` without digits as +0
+        inst.a2 = { kind, n: /\d/.test(peek() ?? '') ? number() : 0 };
       } else {
         inst.a2 = address();
         if (!inst.a2) throw scriptError(i, "unexpected `,'");
@@ -286,7 +285,7 @@ function parse(script: string, o: CompileOptions): Instruction[] {
       skipSpace();
     }
     const op = script[i++];
-    if (op === undefined) throw scriptError(i, 'missing command');
+    if (op === undefined) throw scriptError(script.length, 'missing command');
     if (inst.a1?.kind === 'line' && inst.a1.n === 0 && inst.a2?.kind !== 'regex') {
       throw scriptError(i, 'invalid usage of line address 0');
     }
@@ -298,8 +297,8 @@ function parse(script: string, o: CompileOptions): Instruction[] {
         out.push(inst);
         continue;
       case '}':
-        if (inst.a1) throw scriptError(i, "} doesn't want any addresses");
         if (blocks.length === 0) throw scriptError(i, "unexpected `}'");
+        if (inst.a1) throw scriptError(i, "} doesn't want any addresses");
         out[blocks.pop()!]!.jump = out.length;
         endOfCommand();
         continue;
@@ -327,7 +326,8 @@ function parse(script: string, o: CompileOptions): Instruction[] {
         if (c !== undefined && c !== '\n' && c !== ';' && c !== '}' && c !== ' ' && c !== '#') {
           throw scriptError(i + 1, "unknown option to `s'");
         }
-        inst.re = compileRegex(regexSource(source), flags, o, commandAt);
+        // GNU compiles the regex once the whole command is read, and reports that position
+        inst.re = compileRegex(regexSource(source), flags, o, i);
         if (inst.re === null && flags !== '') {
           // GNU refuses modifiers on the empty regex, which reuses the last one
           throw scriptError(i, 'no previous regular expression');
@@ -349,6 +349,9 @@ function parse(script: string, o: CompileOptions): Instruction[] {
       case 'a':
       case 'i':
       case 'c':
+        skipSpace();
+        // the one-line form needs its text on the same line
+        if (i >= script.length || peek() === '\n') throw scriptError(i, "expected \\ after `a', `c' or `i'");
         inst.text = readText();
         break;
       case ':':
@@ -771,7 +774,8 @@ function runStream(program: Instruction[], inputs: Input[], out: Output, quiet: 
   const flushAppend = () => {
     for (const item of append) {
       if (typeof item === 'string') {
-        emit(item);
+        // `a\` with nothing after it appends nothing, not an empty line
+        if (item !== '') emit(item);
         continue;
       }
       const content = fs.readFile(item.file);
@@ -854,11 +858,12 @@ function runStream(program: Instruction[], inputs: Input[], out: Output, quiet: 
           emit(unambiguous(ps));
           break;
         case 'i':
-          emit(inst.text);
+          // as with a: `i\` with nothing after it inserts nothing
+          if (inst.text !== '') emit(inst.text);
           break;
         case 'c':
           // a range prints the text once, at its end
-          if (!inst.a2 || inst.rangeStart === null || inst.negate) emit(inst.text);
+          if ((!inst.a2 || inst.rangeStart === null || inst.negate) && inst.text !== '') emit(inst.text);
           deleted = true;
           break cycle;
         case 'd':
