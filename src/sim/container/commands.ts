@@ -1,6 +1,7 @@
 // the commands inside a container: the shell's builtins (in bash's, ash's or dash's words) and
 // the tools the image ships (busybox applets or GNU coreutils), only those the catalogue says
 // it has. tools that talk to the network are not simulated yet and say so.
+import { dateOutput } from '../clock.ts';
 import type { CommandContext, ShellCommand } from '../shell/command.ts';
 import { cat } from '../shell/commands/cat.ts';
 import { clear, falseCommand, trueCommand } from '../shell/commands/basics.ts';
@@ -224,9 +225,6 @@ function unameCommand(inside: InContainer): ShellCommand {
   };
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 const dateCommand: ShellCommand = {
   name: 'date',
   summary: 'print the date (UTC, as containers have it)',
@@ -235,11 +233,7 @@ const dateCommand: ShellCommand = {
       out.stderr(`kubesim: 'date ${args.join(' ')}' inside a container is not simulated\n`);
       return 1;
     }
-    const d = new Date(clock.now());
-    const two = (n: number) => String(n).padStart(2, '0');
-    out.stdout(
-      `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}\n`,
-    );
+    out.stdout(dateOutput(clock.now()) + '\n');
     return 0;
   },
 };

@@ -4,6 +4,7 @@ import {
   ashExportOrder,
   bashExportOrder,
   envVariableName,
+  expandCommandAndArgs,
   expandReferences,
   fromServices,
   kubeletEnvironment,
@@ -111,6 +112,30 @@ describe('kubeletEnvironment', () => {
 
   test('expandReferences leaves a lone $ and an unclosed $( alone', () => {
     expect(expandReferences('$x $(open', () => 'v')).toBe('$x $(open');
+  });
+
+  test('expandReferences goes on after an unclosed $( as Go does: a later $$ is still an escape', () => {
+    expect(expandReferences('$(open $$HOME', () => 'v')).toBe('$(open $HOME');
+    // the name runs to the first ) however many $( come before it
+    expect(expandReferences('$(a $(B)', (name) => (name === 'B' ? 'b' : undefined))).toBe('$(a $(B)');
+  });
+
+  test('expandCommandAndArgs expands $(VAR) in command and args from the kubelet list, nothing else', () => {
+    const container = {
+      name: 'c',
+      command: ['sh', '-c', 'echo $(GREETING) $HOME $$(GREETING)'],
+      args: ['$(WEB_SERVICE_HOST)', '$(NOPE)'],
+    };
+    const expanded = expandCommandAndArgs(container, [
+      ['GREETING', 'hi'],
+      ['WEB_SERVICE_HOST', '10.96.0.20'],
+    ]);
+    expect(expanded).toEqual({
+      name: 'c',
+      command: ['sh', '-c', 'echo hi $HOME $(GREETING)'],
+      args: ['10.96.0.20', '$(NOPE)'],
+    });
+    expect(expandCommandAndArgs({ name: 'c' }, [['A', 'b']])).toEqual({ name: 'c' });
   });
 });
 

@@ -67,7 +67,10 @@ export function serviceEnvFor(pod: Pod, services: readonly Service[]): EnvList {
   return fromServices([...chosen.values()]);
 }
 
-/** third_party/forked/golang/expansion: $(VAR) from the mapping, $$ escapes, unknown references stay */
+/**
+ * third_party/forked/golang/expansion Expand: $(VAR) from the mapping, $$ escapes, references to
+ * unknown variables stay as written; an unclosed `$(` is kept and the scan goes on after it
+ */
 export function expandReferences(value: string, lookup: (name: string) => string | undefined): string {
   let out = '';
   for (let i = 0; i < value.length; i++) {
@@ -77,25 +80,35 @@ export function expandReferences(value: string, lookup: (name: string) => string
       continue;
     }
     const next = value[i + 1];
-    if (next === '$') {
-      out += '$';
-      i++;
-    } else if (next === '(') {
+    if (next === '(') {
       const end = value.indexOf(')', i + 2);
       if (end < 0) {
-        out += value.slice(i);
-        break;
+        out += '$(';
+        i++;
+        continue;
       }
       const name = value.slice(i + 2, end);
-      const found = lookup(name);
-      out += found ?? `$(${name})`;
+      out += lookup(name) ?? `$(${name})`;
       i = end;
     } else {
-      out += '$' + next;
+      out += next === '$' ? '$' : '$' + next;
       i++;
     }
   }
   return out;
+}
+
+/**
+ * kubecontainer.ExpandContainerCommandAndArgs: the kubelet expands $(VAR) in command and args
+ * from the variables it hands the runtime (the container's env, then the service variables)
+ */
+export function expandCommandAndArgs(container: Container, kubelet: EnvList): Container {
+  const vars = new Map(kubelet);
+  const lookup = (name: string) => vars.get(name);
+  const expanded = { ...container };
+  if (container.command) expanded.command = container.command.map((item) => expandReferences(item, lookup));
+  if (container.args) expanded.args = container.args.map((item) => expandReferences(item, lookup));
+  return expanded;
 }
 
 interface ValueFrom {

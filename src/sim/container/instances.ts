@@ -1,12 +1,13 @@
 // one running container as exec and attach see it: its files, processes and environment. an
 // instance lives as long as the container does: files written in one exec are there in the next,
 // and a restart brings a fresh one, as a new container from the same image would.
-import type { Pod, Service } from '../api/types.ts';
+import type { ApiServer } from '../api/apiserver.ts';
+import type { Container, Pod, Service } from '../api/types.ts';
 import type { Cluster } from '../cluster.ts';
 import type { ImageInfo } from '../images/catalogue.ts';
 import { effectiveArgv } from '../images/process.ts';
 import type { VirtualFs } from '../shell/vfs.ts';
-import { kubeletEnvironment, processEnvironment, type EnvList } from './environment.ts';
+import { expandCommandAndArgs, kubeletEnvironment, processEnvironment, type EnvList } from './environment.ts';
 import { containerFilesystem, podIdentity, type PodNetworkIdentity } from './filesystem.ts';
 import { profileFor, type ImageProfile } from './image-profiles.ts';
 import { mainProcessArgv, ProcessTable } from './processes.ts';
@@ -28,6 +29,37 @@ export interface ContainerInstance {
   startedAt: number;
 }
 
+export interface MainProcessInput {
+  pod: Pod;
+  container: Container;
+  image: ImageInfo;
+  /** the Services the kubelet builds the environment from (those that existed when the container started) */
+  services: readonly Service[];
+  ip: string | null;
+  api: ApiServer;
+}
+
+/**
+ * the container's main process as the kubelet and containerd start it: the kubelet's variables,
+ * the command and args with $(VAR) expanded from them, and the environment the process gets
+ */
+export function mainProcessStart({ pod, container, image, services, ip, api }: MainProcessInput): {
+  kubeletEnv: EnvList;
+  container: Container;
+  env: EnvList;
+} {
+  const kubeletEnv = kubeletEnvironment({ pod, container, services, podIP: ip, api });
+  const profile = profileFor(image);
+  const env = processEnvironment({
+    hostname: podIdentity(pod, ip).hostname,
+    imageEnv: profile.env,
+    kubelet: kubeletEnv,
+    tty: container.tty === true,
+    home: profile.user.home,
+  });
+  return { kubeletEnv, container: expandCommandAndArgs(container, kubeletEnv), env };
+}
+
 const registry = new WeakMap<Cluster, Map<string, ContainerInstance>>();
 
 /** the running container `name` of `pod`, or null when it is not running */
@@ -46,7 +78,15 @@ export function containerInstance(cluster: Cluster, pod: Pod, name: string): Con
   const profile = profileFor(view.image);
   const identity = podIdentity(pod, view.ip);
   const dns = cluster.api.get<Service>('Service', 'kube-system', 'kube-dns')?.spec.clusterIP ?? '10.96.0.10';
-  const mainArgv = mainProcessArgv(effectiveArgv(view.image, spec));
+  const start = mainProcessStart({
+    pod,
+    container: spec,
+    image: view.image,
+    services: view.services,
+    ip: view.ip,
+    api: cluster.api,
+  });
+  const mainArgv = mainProcessArgv(effectiveArgv(view.image, start.container));
   const args = mainArgv.join(' ');
   const title = profile.processTitle?.(args) ?? { title: args };
   const main = [{ pid: 1, ppid: 0, user: profile.user.name, args: title.title, tty: spec.tty === true }];
@@ -71,7 +111,7 @@ export function containerInstance(cluster: Cluster, pod: Pod, name: string): Con
       startedAt: view.startedAt ?? cluster.clock.now(),
     }),
     processes: new ProcessTable(main),
-    kubeletEnv: kubeletEnvironment({ pod, container: spec, services: view.services, podIP: view.ip, api: cluster.api }),
+    kubeletEnv: start.kubeletEnv,
     mainArgv,
     startedAt: view.startedAt ?? cluster.clock.now(),
   };

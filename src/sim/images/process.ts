@@ -3,14 +3,22 @@
 // container states, restarts and logs.
 
 import type { Container } from '../api/types.ts';
+import { dateOutput } from '../clock.ts';
+import { parse } from '../shell/parser.ts';
+import type { ShellDialect } from '../shell/shell.ts';
+import type { Redirect, SimpleCommand, Word } from '../shell/syntax.ts';
 import type { ImageInfo } from './catalogue.ts';
 import { nginxVersionFor } from './http.ts';
 
 export interface ProcessPlan {
   /** lines printed at given offsets (ms) after start */
   logs: { at: number; line: string }[];
-  /** lines printed every periodMs forever, starting at `from` ms (a `while true` loop) */
-  repeat?: { from: number; periodMs: number; lines: string[] };
+  /**
+   * a `while true` loop of echo and sleep, once it has started: each round takes periodMs from
+   * `from` ms after the start, and prints its lines `offset` ms into the round. read when the log
+   * is, so a loop that runs for hours costs nothing until then
+   */
+  repeat?: { from: number; periodMs: number; lines: { offset: number; text: (state: StepState) => string }[] };
   /** when and how the process ends; absent means it runs until stopped */
   exit?: { at: number; code: number };
   /** the runtime could not start it at all (a missing binary) */
@@ -35,21 +43,27 @@ export interface Redirects {
   stderr: 'log' | 'away';
 }
 
-export type ProgramStep = { connector: Connector; redirects: Redirects } & (
-  | { kind: 'echo'; text: string }
-  /** sleep; Infinity never wakes (`sleep infinity`) */
-  | { kind: 'sleep'; ms: number }
-  /** `tail -f`: runs until stopped */
-  | { kind: 'block' }
-  | { kind: 'exit'; code: number }
-  /** true, false, `:`, and the image's other programs, which print nothing here */
-  | { kind: 'status'; code: number }
-  /** wget or curl, its output piped through `filters` (`wget -qO- web | grep Hostname`) */
-  | { kind: 'transfer'; tool: TransferToolName; args: string[]; filters: Filter[] }
-  | { kind: 'missing'; name: string }
-  /** a line the step prints and status 0 (the note for network tools that are not simulated) */
-  | { kind: 'note'; line: string }
-);
+export type ProgramStep = { connector: Connector; redirects: Redirects } &
+  /** echo, date, hostname: a line made when the step runs (`echo "$(date) $HOSTNAME"`) */
+  (
+    | { kind: 'echo'; text: (state: StepState) => string; newline: boolean }
+    /** sleep; Infinity never wakes (`sleep infinity`) */
+    | { kind: 'sleep'; ms: number }
+    /** `tail -f`: runs until stopped */
+    | { kind: 'block' }
+    /** `exit`, `exit N`; null exits with the status of the step before */
+    | { kind: 'exit'; code: number | null }
+    /** true, false, `:`, and the image's other programs, which print nothing here */
+    | { kind: 'status'; code: number }
+    /** wget or curl, its output piped through `filters` (`wget -qO- web | grep Hostname`) */
+    | { kind: 'transfer'; tool: TransferToolName; args: string[]; filters: Filter[] }
+    /** a command the image does not have: the shell's complaint (status 127) */
+    | { kind: 'missing'; message: string }
+    /** a line the step prints and status 0 (the note for network tools that are not simulated) */
+    | { kind: 'note'; line: string }
+    /** a command whose output is not simulated: the note goes where its stdout would, status 0 */
+    | { kind: 'quiet'; line: string }
+  );
 
 export type TransferToolName = 'wget' | 'curl';
 
@@ -67,6 +81,25 @@ export interface Program {
   loop: ProgramStep[] | null;
 }
 
+/**
+ * a loop body the kubelet can leave to the log's reader (ProcessPlan.repeat): only echo and
+ * sleep run in it, and its rounds take time. null when a round has to be run step by step
+ */
+export function repeatOf(
+  loop: readonly ProgramStep[],
+): { periodMs: number; lines: NonNullable<ProcessPlan['repeat']>['lines'] } | null {
+  let offset = 0;
+  const lines: NonNullable<ProcessPlan['repeat']>['lines'] = [];
+  for (const step of loop) {
+    if (step.connector !== ';') return null;
+    if (step.kind === 'sleep' && step.ms !== Infinity) offset += step.ms;
+    else if (step.kind === 'echo' && step.newline) {
+      if (step.redirects.stdout === 'log') lines.push({ offset, text: step.text });
+    } else if (!(step.kind === 'status' && step.code === 0)) return null;
+  }
+  return offset > 0 ? { periodMs: offset, lines } : null;
+}
+
 /** entrypoint and cmd as Kubernetes combines them: command replaces ENTRYPOINT, args replace CMD */
 export function effectiveArgv(image: ImageInfo, container: Container): string[] {
   if (container.command && container.command.length > 0) return [...container.command, ...(container.args ?? [])];
@@ -82,7 +115,16 @@ function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-export function planProcess(image: ImageInfo, container: Container, startTime: string): ProcessPlan {
+/**
+ * what the container's main process does. `container` has its command and args expanded by the
+ * kubelet already ($(VAR)); a shell script's own $VAR come from `env`, the process's environment
+ */
+export function planProcess(
+  image: ImageInfo,
+  container: Container,
+  start: { time: string; now: number; env: () => ReadonlyMap<string, string>; sh: ShellDialect },
+): ProcessPlan {
+  const startTime = start.time;
   const argv = effectiveArgv(image, container);
   const base = { listens: [] as number[], stopsOnSigterm: true, logs: [] as ProcessPlan['logs'] };
   const program = argv[0] ?? '';
@@ -91,6 +133,12 @@ export function planProcess(image: ImageInfo, container: Container, startTime: s
   const systemImage = image.shells.length === 0 && image.binaries.length === 0 && program === image.defaultCommand[0];
   if ((argv.join(' ') === image.defaultCommand.join(' ') && image.listens.length > 0) || systemImage) {
     return { ...base, listens: image.listens, logs: image.startupLog({ time: startTime }).map((line) => ({ at: 0, line })) };
+  }
+  // nginx's docker-entrypoint.sh configures nginx only when asked to run nginx; anything else it
+  // hands straight to `exec "$@"` (kubectl run web --image=nginx -- sh -c '…')
+  const handed = argv[1];
+  if (name === 'docker-entrypoint.sh' && handed && handed !== 'nginx' && handed !== 'nginx-debug' && !handed.startsWith('-')) {
+    return planProcess(image, { ...container, command: argv.slice(1), args: [] }, start);
   }
   if (name === 'nginx' || name === 'docker-entrypoint.sh') {
     if (argv.includes('-v'))
@@ -109,10 +157,13 @@ export function planProcess(image: ImageInfo, container: Container, startTime: s
     if (!image.shells.includes(name === 'bash' ? 'bash' : 'sh')) return startError(program);
     // a shell with no script and no terminal reads an empty stdin and exits at once
     if (argv[1] !== '-c' || argv[2] === undefined) return { ...base, stopsOnSigterm: false, exit: { at: 10, code: 0 } };
-    return { ...runScript(argv[2], image), stopsOnSigterm: false };
+    const shell = name === 'bash' ? 'bash' : start.sh;
+    return runScript(argv[2], image, { env: start.env(), positional: argv.slice(3), now: start.now, shell, script: argv[2] });
   }
   if (!image.binaries.includes(name)) return startError(program);
-  return runScript(argv.map(quoteWord).join(' '), image);
+  // no shell: the words reach the program as they are (quoted here so the reading expands nothing)
+  const script = argv.map(quoteWord).join(' ');
+  return runScript(script, image, { env: new Map(), positional: [], now: start.now, shell: start.sh, script });
 }
 
 function quoteWord(word: string): string {
@@ -130,121 +181,326 @@ function startError(program: string): ProcessPlan {
 
 const TRANSFER_TOOLS = new Set<string>(['wget', 'curl']);
 
-/** the few shell idioms container commands use: echo, sleep, exit, `while true; do …; done` */
-function runScript(script: string, image: ImageInfo): ProcessPlan {
-  const plan: ProcessPlan = { logs: [], listens: [], stopsOnSigterm: false };
-  let t = 0;
+/**
+ * a script as sh runs it, read by the shell's own parser: its steps with the operator before
+ * each (`a && b || c; d`), then the body of a trailing `while true; do …; done`. the kubelet
+ * steps through it in cluster time (see Program)
+ */
+function runScript(script: string, image: ImageInfo, context: ScriptContext): ProcessPlan {
   const loop = /while\s+(?:true|:)\s*;\s*do\s+(.*?)\s*;?\s*done/s.exec(script);
   const before = loop ? script.slice(0, loop.index) : script;
-  const commands = [...splitSteps(before), ...splitSteps(loop?.[1] ?? '')].map((step) => words_(step)[0] ?? '');
-  const transfers = commands.some((cmd) => TRANSFER_TOOLS.has(cmd) && image.binaries.includes(cmd));
-  if (transfers) {
-    const steps = programSteps(before, image);
-    const body = loop ? programSteps(loop[1]!, image) : [];
-    if (steps && body) {
-      plan.program = { steps, loop: loop ? body : null };
-      return plan;
-    }
-    // other pipes are beyond this reading of scripts: such a command keeps the plain plan below
-    plan.logs.push({ at: 0, line: `kubesim: this pipe (|) in a container's own command is not simulated; ${NETWORK_HINT}` });
-  }
-  for (const step of splitSteps(before)) {
-    const result = runStep(step, t, plan, image);
-    if (result === 'stop') return plan;
-    t = result;
-  }
-  if (loop) {
-    const lines: string[] = [];
-    let period = 0;
-    for (const step of splitSteps(loop[1]!)) {
-      const words = words_(step);
-      if (words[0] === 'echo') lines.push(words.slice(1).join(' '));
-      else if (words[0] === 'sleep') period += seconds(words[1]) * 1000;
-    }
-    plan.repeat = { from: t, periodMs: Math.max(period, 1000), lines };
-    return plan;
-  }
-  plan.exit = { at: t + 10, code: 0 };
-  return plan;
+  const vars = new Map(context.env);
+  const steps = programSteps(before, image, context, vars);
+  const body = loop ? programSteps(loop[1]!, image, context, vars) : null;
+  return { logs: [], listens: [], stopsOnSigterm: false, program: { steps, loop: body } };
 }
 
-/**
- * a script's commands with the connector before each (`a && b || c; d`), or null when it pipes
- * anything but wget or curl into the text tools the image has
- */
-function programSteps(script: string, image: ImageInfo): ProgramStep[] | null {
+const LOG: Redirects = { stdout: 'log', stderr: 'log' };
+
+/** a step that only prints kubesim's own note, whatever the step's redirections */
+function noteStep(connector: Connector, line: string): ProgramStep {
+  return { connector, redirects: { ...LOG }, kind: 'note', line };
+}
+
+/** a script's steps, each with the operator before it; what this reading cannot run becomes a note saying so */
+function programSteps(script: string, image: ImageInfo, context: ScriptContext, vars: Map<string, string>): ProgramStep[] {
+  // the parser reads lines as a terminal gives them: each ends in a newline
+  const parsed = parse(backquotesAsDollar(script) + '\n', { final: true });
+  if (parsed.kind === 'empty') return [];
+  if (parsed.kind !== 'ok') {
+    const message = parsed.kind === 'error' ? parsed.message : 'the command is incomplete';
+    if (message.startsWith('kubesim: ')) {
+      // the shell would run it; this reading cannot: say so, and leave the container running
+      return [noteStep(';', `${message} (in a container's own command); the container keeps running`), blockStep()];
+    }
+    return [
+      noteStep(';', `kubesim: sh cannot read this container command (${message.replace(/^bash: /, '').split('\n')[0]})`),
+      { connector: ';', redirects: { ...LOG }, kind: 'exit', code: 2 },
+    ];
+  }
   const steps: ProgramStep[] = [];
-  let connector: Connector = ';';
-  for (const part of script.split(/(&&|\|\||;|\n)/)) {
-    if (part === '&&' || part === '||') {
-      connector = part;
+  for (const { pipeline, before } of parsed.list.items) {
+    const connector: Connector = before === '&&' || before === '||' ? before : ';';
+    const [first, ...piped] = pipeline.commands;
+    if (!first) continue;
+    if (pipeline.negated) {
+      steps.push(noteStep(connector, "kubesim: '!' before a command in a container's own command is not simulated"));
       continue;
     }
-    if (part === ';' || part === '\n') {
-      connector = ';';
+    if (first.kind !== 'simple' || piped.some((c) => c.kind !== 'simple')) {
+      steps.push(noteStep(connector, "kubesim: a for loop in a container's own command is not simulated"));
       continue;
     }
-    const [first = '', ...piped] = part.split('|');
-    const { words, redirects } = redirections(words_(first.trim()));
-    if (words.length === 0 && piped.length === 0) continue;
-    const step = programStep(words, image);
+    const step = simpleStep(first, image, context, vars);
+    if (step === null) continue;
+    if ('unsupported' in step) {
+      steps.push(noteStep(connector, step.unsupported));
+      continue;
+    }
+    const redirects = redirections(first.redirects);
     if (piped.length > 0) {
-      if (step.kind !== 'transfer') return null;
-      for (const segment of piped) {
-        const filter = redirections(words_(segment.trim()));
-        const [name = '', ...args] = filter.words;
-        if (!(FILTERS as readonly string[]).includes(name) || !image.binaries.includes(name)) return null;
-        step.filters.push({ name: name as Filter['name'], args });
-        // the last command of the pipe says where its output goes
-        redirects.stdout = filter.redirects.stdout;
+      const filters = step.kind === 'transfer' ? pipeFilters(piped as SimpleCommand[], image, context, vars) : null;
+      if (!filters || step.kind !== 'transfer') {
+        steps.push(noteStep(connector, `kubesim: this pipe (|) in a container's own command is not simulated; ${NETWORK_HINT}`));
+        continue;
       }
+      step.filters.push(...filters.filters);
+      // the last command of the pipe says where its output goes
+      redirects.stdout = filters.stdout;
     }
     steps.push({ connector, redirects, ...step } as ProgramStep);
-    connector = ';';
   }
   return steps;
 }
 
-/**
- * takes a step's redirections off its words, in order: `>/dev/null 2>&1` sends both streams away,
- * `2>&1 >/dev/null` only stdout. anything written to a file leaves the log (the file itself is not kept)
- */
-function redirections(all: string[]): { words: string[]; redirects: Redirects } {
-  const redirects: Redirects = { stdout: 'log', stderr: 'log' };
-  const words: string[] = [];
-  for (let i = 0; i < all.length; i++) {
-    const m = /^(\d|&)?(>&|>>?)(.*)$/.exec(all[i]!);
-    if (!m) {
-      words.push(all[i]!);
-      continue;
-    }
-    const [, fd = '1', op, attached] = m as unknown as [string, string | undefined, string, string];
-    const target = attached !== '' ? attached : (all[++i] ?? '');
-    if (op === '>&') {
-      // 2>&1 and 1>&2: one stream goes where the other goes now
-      if (fd === '2' && target === '1') redirects.stderr = redirects.stdout;
-      else if (fd === '1' && target === '2') redirects.stdout = redirects.stderr;
-      continue;
-    }
-    if (fd === '1' || fd === '&') redirects.stdout = 'away';
-    if (fd === '2' || fd === '&') redirects.stderr = 'away';
+function blockStep(): ProgramStep {
+  return { connector: ';', redirects: { ...LOG }, kind: 'block' };
+}
+
+/** the text tools after `wget … |`, or null when one of them is not one the image has */
+function pipeFilters(
+  commands: SimpleCommand[],
+  image: ImageInfo,
+  context: ScriptContext,
+  vars: Map<string, string>,
+): { filters: Filter[]; stdout: Redirects['stdout'] } | null {
+  const filters: Filter[] = [];
+  let stdout: Redirects['stdout'] = 'log';
+  for (const command of commands) {
+    const words = staticWords(command.words, context, vars);
+    const [name = '', ...args] = words ?? [];
+    if (!words || !(FILTERS as readonly string[]).includes(name) || !image.binaries.includes(name)) return null;
+    filters.push({ name: name as Filter['name'], args });
+    stdout = redirections(command.redirects).stdout;
   }
-  return { words, redirects };
+  return { filters, stdout };
+}
+
+/** sh's backquotes (`date`) as $(date), which the parser reads; a backquote inside single quotes is text */
+function backquotesAsDollar(script: string): string {
+  let out = '';
+  let quote: "'" | '"' | null = null;
+  for (let i = 0; i < script.length; i++) {
+    const c = script[i]!;
+    if (c === '\\' && quote !== "'") {
+      out += c + (script[i + 1] ?? '');
+      i++;
+    } else if ((c === "'" || c === '"') && (quote === null || quote === c)) {
+      quote = quote === null ? c : null;
+      out += c;
+    } else if (c === '`' && quote !== "'") {
+      const end = script.indexOf('`', i + 1);
+      const inner = end < 0 ? '' : script.slice(i + 1, end);
+      if (end < 0 || inner.includes('\\')) {
+        out += c;
+        continue;
+      }
+      out += `$(${inner})`;
+      i = end;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/**
+ * takes a step's redirections in order: `>/dev/null 2>&1` sends both streams away, `2>&1 >/dev/null`
+ * only stdout. anything written to a file leaves the log (the file itself is not kept)
+ */
+function redirections(list: readonly Redirect[]): Redirects {
+  const redirects: Redirects = { ...LOG };
+  for (const { op } of list) {
+    if (op === '2>&1') redirects.stderr = redirects.stdout;
+    else if (op === '>&2') redirects.stdout = redirects.stderr;
+    else if (op === '>' || op === '>>') redirects.stdout = 'away';
+    else if (op === '2>' || op === '2>>') redirects.stderr = 'away';
+    else if (op === '&>') redirects.stdout = redirects.stderr = 'away';
+  }
+  return redirects;
 }
 
 type StepBody = ProgramStep extends infer S ? (S extends ProgramStep ? Omit<S, 'connector' | 'redirects'> : never) : never;
+type Unsupported = { unsupported: string };
 
-function programStep(words: string[], image: ImageInfo): StepBody {
+/** what a script's words are expanded from: the process's environment and sh's own parameters */
+export interface ScriptContext {
+  /** the main process's environment (containerd's defaults, the image's ENV, the kubelet's list) */
+  env: ReadonlyMap<string, string>;
+  /** `sh -c script name args…`: $0, then $1… */
+  positional: readonly string[];
+  /** when the container starts (ms), for $(date) in a word that is expanded before it runs */
+  now: number;
+  /** the shell running the script: its "not found" differs */
+  shell: ShellDialect;
+  /** the script itself, for the line numbers dash reports */
+  script: string;
+}
+
+/**
+ * what the shell says about a command it cannot find: busybox ash `sh: x: not found`, dash with
+ * the script's line (`sh: 1: x: not found`), bash `bash: x: command not found`
+ */
+function notFound(name: string, context: ScriptContext): string {
+  if (context.shell === 'bash') return `bash: ${name}: command not found`;
+  if (context.shell === 'ash') return `sh: ${name}: not found`;
+  const lines = context.script.split('\n');
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const at = lines.findIndex((line) => new RegExp(`(^|[\\s;&|(])${escaped}([\\s;&|)]|$)`).test(line));
+  return `sh: ${at < 0 ? 1 : at + 1}: ${name}: not found`;
+}
+
+/** a command not listed here prints something this reading cannot produce: it says so instead */
+const QUIET = new Set([
+  'mkdir',
+  'touch',
+  'cp',
+  'mv',
+  'rm',
+  'ln',
+  'chmod',
+  'chown',
+  'cd',
+  'export',
+  'sync',
+  'kill',
+  'trap',
+  'set',
+]);
+
+/** one simple command as a step; null for a bare assignment (which sets a variable for the steps after it) */
+function simpleStep(
+  command: SimpleCommand,
+  image: ImageInfo,
+  context: ScriptContext,
+  vars: Map<string, string>,
+): StepBody | Unsupported | null {
+  const expanded = command.words.map((word) => expandWord(word, context, vars));
+  const unsupported = expanded.find((w): w is Unsupported => 'unsupported' in w);
+  if (unsupported) return unsupported;
+  const fields = expanded as Fields[];
+  const all = (state: StepState) => fields.flatMap((f) => f(state));
+  const start = all({ at: context.now, status: 0 });
+  if (command.words.length === 0) {
+    for (const { name, value } of command.assignments) {
+      const field = expandWord(value, context, vars);
+      if ('unsupported' in field) return field;
+      vars.set(name, field({ at: context.now, status: 0 }).join(' '));
+    }
+    return null;
+  }
+  const [cmd = '', ...args] = start;
+  switch (cmd) {
+    case 'echo': {
+      const newline = args[0] !== '-n';
+      const skip = newline ? 1 : 2;
+      return { kind: 'echo', text: (state) => all(state).slice(skip).join(' '), newline };
+    }
+    case 'date':
+      if (args.every((a) => a === '-u')) return { kind: 'echo', text: (state) => dateOutput(state.at), newline: true };
+      break;
+    case 'hostname':
+      if (args.length === 0) return { kind: 'echo', text: () => vars.get('HOSTNAME') ?? '', newline: true };
+      break;
+  }
+  return programStep(start, image, context);
+}
+
+/** the words of a command expanded once, or null when one of them needs what this reading cannot run */
+function staticWords(words: readonly Word[], context: ScriptContext, vars: Map<string, string>): string[] | null {
+  const out: string[] = [];
+  for (const word of words) {
+    const fields = expandWord(word, context, vars);
+    if ('unsupported' in fields) return null;
+    out.push(...fields({ at: context.now, status: 0 }));
+  }
+  return out;
+}
+
+/** what a word's expansion can depend on while the step runs */
+export interface StepState {
+  /** cluster time (ms) */
+  at: number;
+  /** $?: the status of the step before */
+  status: number;
+}
+
+type Fields = (state: StepState) => string[];
+
+/**
+ * sh's expansion of one word into fields: parameters from the environment and the script's own
+ * assignments, $(date) and $(hostname) run as their commands would, unquoted results split on
+ * blanks. a substitution of anything else is beyond this reading, and says so
+ */
+function expandWord(word: Word, context: ScriptContext, vars: ReadonlyMap<string, string>): Fields | Unsupported {
+  type Piece = { quoted: boolean; split: boolean; value: (state: StepState) => string };
+  const pieces: Piece[] = [];
+  for (const part of word.parts) {
+    if (part.kind === 'text') {
+      pieces.push({ quoted: part.quoted, split: false, value: () => part.text });
+    } else if (part.kind === 'param') {
+      pieces.push({ quoted: part.quoted, split: !part.quoted, value: parameter(part.name, context, vars) });
+    } else {
+      const source = part.source.trim();
+      let value: ((state: StepState) => string) | null = null;
+      if (/^date(\s+-u)?$/.test(source)) value = (state) => dateOutput(state.at);
+      else if (source === 'hostname') value = () => vars.get('HOSTNAME') ?? '';
+      if (!value) {
+        return {
+          unsupported: `kubesim: $(${source}) in a container's own command is not simulated (only $(date) and $(hostname) are); ${NETWORK_HINT}`,
+        };
+      }
+      pieces.push({ quoted: part.quoted, split: !part.quoted, value });
+    }
+  }
+  return (state) => {
+    const fields: string[] = [];
+    let current = '';
+    let started = false;
+    for (const piece of pieces) {
+      const text = piece.value(state);
+      if (!piece.split) {
+        current += text;
+        started ||= piece.quoted || text !== '';
+        continue;
+      }
+      text.split(/[ \t\n]+/).forEach((chunk, i) => {
+        if (i > 0 && started) {
+          fields.push(current);
+          current = '';
+          started = false;
+        }
+        current += chunk;
+        started ||= chunk !== '';
+      });
+    }
+    if (started) fields.push(current);
+    return fields;
+  };
+}
+
+/** $NAME, $?, $$ (sh is PID 1 in its container), $0 and $1… from `sh -c script name args…`, $# */
+function parameter(name: string, context: ScriptContext, vars: ReadonlyMap<string, string>): (state: StepState) => string {
+  if (name === '?') return (state) => String(state.status);
+  if (name === '$') return () => '1';
+  if (name === '#') return () => String(Math.max(0, context.positional.length - 1));
+  if (/^[0-9]$/.test(name)) {
+    const value = name === '0' ? (context.positional[0] ?? 'sh') : (context.positional[Number(name)] ?? '');
+    return () => value;
+  }
+  const value = vars.get(name) ?? '';
+  return () => value;
+}
+
+function programStep(words: string[], image: ImageInfo, context: ScriptContext): StepBody | Unsupported {
   const [cmd = '', ...args] = words;
   switch (cmd) {
-    case 'echo':
-      return { kind: 'echo', text: args.join(' ') };
     case 'sleep':
       return { kind: 'sleep', ms: seconds(args[0]) * 1000 };
     case 'tail':
-      return args.includes('-f') || args.includes('-F') ? { kind: 'block' } : { kind: 'status', code: 0 };
+      return args.includes('-f') || args.includes('-F') ? { kind: 'block' } : quietOrNote(cmd);
     case 'exit':
-      return { kind: 'exit', code: Number(args[0] ?? 0) || 0 };
+      return { kind: 'exit', code: args[0] === undefined ? null : Number(args[0]) || 0 };
     case 'true':
     case ':':
       return { kind: 'status', code: 0 };
@@ -256,20 +512,18 @@ function programStep(words: string[], image: ImageInfo): StepBody {
       if (NETWORK_TOOLS.has(cmd) && image.binaries.includes(cmd)) {
         return { kind: 'note', line: `kubesim: ${cmd} in a container's own command is not simulated; ${NETWORK_HINT}` };
       }
-      if (image.binaries.includes(cmd)) return { kind: 'status', code: 0 };
-      return { kind: 'missing', name: cmd };
+      if (image.binaries.includes(cmd) || SHELL_BUILTINS.has(cmd)) return quietOrNote(cmd);
+      return { kind: 'missing', message: notFound(cmd, context) };
   }
 }
 
-function splitSteps(script: string): string[] {
-  return script
-    .split(/;|&&|\n/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
+/** sh's own commands: never "not found" */
+const SHELL_BUILTINS = new Set(['cd', 'export', 'set', 'trap', 'kill', 'printf', 'read', 'wait', 'shift', 'unset']);
 
-function words_(step: string): string[] {
-  return (step.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map((w) => w.replace(/^["']|["']$/g, ''));
+/** a command that prints nothing succeeds quietly; another one says it is not simulated where its output would be */
+function quietOrNote(cmd: string): StepBody {
+  if (QUIET.has(cmd)) return { kind: 'status', code: 0 };
+  return { kind: 'quiet', line: `kubesim: ${cmd} in a container's own command is not simulated; ${NETWORK_HINT}` };
 }
 
 function seconds(value: string | undefined): number {
@@ -281,37 +535,3 @@ function seconds(value: string | undefined): number {
 /** the tools that talk to the network; wget and curl also run as a container's own command (see Program) */
 const NETWORK_TOOLS = new Set(['wget', 'curl', 'nslookup', 'nc', 'ping', 'dig', 'host', 'telnet']);
 const NETWORK_HINT = 'run it with kubectl exec, or from a shell: kubectl run -it ... -- sh';
-
-/** returns the new time offset, or 'stop' when the process ends here */
-function runStep(step: string, t: number, plan: ProcessPlan, image: ImageInfo): number | 'stop' {
-  const { words, redirects } = redirections(words_(step));
-  const body = programStep(words, image);
-  switch (body.kind) {
-    case 'echo':
-      if (redirects.stdout === 'log') plan.logs.push({ at: t, line: body.text });
-      return t;
-    case 'note':
-      // a planned process cannot reach the network: say so where the learner looks (the logs)
-      plan.logs.push({ at: t, line: body.line });
-      return t;
-    case 'sleep':
-      return body.ms === Infinity ? 'stop' : t + body.ms;
-    case 'block':
-      // `tail -f /dev/null`: the classic way to keep a container alive doing nothing
-      return 'stop';
-    case 'status':
-      if (body.code === 0) return t;
-      plan.exit = { at: t + 10, code: body.code };
-      return 'stop';
-    case 'exit':
-      plan.exit = { at: t + 10, code: body.code };
-      return 'stop';
-    case 'transfer':
-      // wget and curl only reach this plan beside a pipe, which the note at the start owns up to
-      return t;
-    case 'missing':
-      if (redirects.stderr === 'log') plan.logs.push({ at: t, line: `sh: ${body.name}: not found` });
-      plan.exit = { at: t + 10, code: 127 };
-      return 'stop';
-  }
-}

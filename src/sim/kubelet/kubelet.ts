@@ -9,9 +9,11 @@ import type { WatchEvent } from '../api/store.ts';
 import type { Container, ContainerState, ContainerStatus, Node, Pod, PodCondition, PodStatus, Service } from '../api/types.ts';
 import type { VirtualClock } from '../clock.ts';
 import { lookupImage, type ImageInfo } from '../images/catalogue.ts';
-import { effectiveArgv, planProcess, type ProcessPlan, type ProgramStep } from '../images/process.ts';
+import { effectiveArgv, planProcess, repeatOf, type ProcessPlan, type ProgramStep } from '../images/process.ts';
 import type { Transfer } from '../network/curl.ts';
 import type { Output } from '../shell/command.ts';
+import { profileFor } from '../container/image-profiles.ts';
+import { mainProcessStart } from '../container/instances.ts';
 import { isInteractiveShell, mainProcessArgv } from '../container/processes.ts';
 import { IpPool, parseCidr } from '../network/ip.ts';
 import type { Random } from '../random.ts';
@@ -238,9 +240,13 @@ export class Kubelet {
     const total = Math.floor(elapsed / repeat.periodMs) + 1;
     const first = Math.max(0, total - 10_000);
     const out: LogEntry[] = [];
+    const now = this.deps.clock.now();
     for (let i = first; i < total; i++) {
-      const at = c.startedAt + repeat.from + i * repeat.periodMs;
-      for (const line of repeat.lines) out.push({ at, line });
+      const round = c.startedAt + repeat.from + i * repeat.periodMs;
+      for (const { offset, text } of repeat.lines) {
+        const at = round + offset;
+        if (at <= now) out.push({ at, line: text({ at, status: 0 }) });
+      }
     }
     return out;
   }
@@ -377,20 +383,35 @@ export class Kubelet {
     const fieldPath = `spec.containers{${c.spec.name}}`;
     const source = { component: 'kubelet', host: runtime.node };
     const now = this.deps.clock.now();
-    const argv = effectiveArgv(c.image!, c.spec);
+    // the environment is built when the container starts, from the Services that exist then
+    // (only the pod's own namespace matters: service variables never cross namespaces)
+    c.services = this.servicesIn(runtime.namespace);
+    // worked out only for a command that can use it: most containers run their image's own
+    let started: ReturnType<typeof mainProcessStart> | null = null;
+    const startedProcess = () =>
+      (started ??= mainProcessStart({
+        pod,
+        container: c.spec,
+        image: c.image!,
+        services: c.services!,
+        ip: runtime.ip,
+        api: this.deps.api,
+      }));
+    const words = [...(c.spec.command ?? []), ...(c.spec.args ?? [])];
+    const spec = words.some((word) => word.includes('$(')) ? startedProcess().container : c.spec;
+    const argv = effectiveArgv(c.image!, spec);
     const command = mainProcessArgv(argv);
-    c.plan = planProcess(c.image!, c.spec, goLogTime(now));
+    const sh = profileFor(c.image!).shells.sh?.dialect ?? 'ash';
+    const start = { time: goLogTime(now), now, env: () => new Map(startedProcess().env), sh };
+    c.plan = planProcess(c.image!, spec, start);
     // an entrypoint that ends in `exec "$@"` (curlimages/curl's) runs the command it is given
     if (c.plan.startError && command.length < argv.length) {
-      c.plan = planProcess(c.image!, { ...c.spec, command, args: [] }, goLogTime(now));
+      c.plan = planProcess(c.image!, { ...spec, command, args: [] }, start);
     }
     // a shell given stdin (kubectl run -i) waits on it, unless an attached session already closed it
     if (c.plan.exit && c.spec.stdin && !c.stdinClosed && isInteractiveShell(command)) delete c.plan.exit;
     c.plan.logs = this.shareLogs(c.plan.logs);
     c.containerID = `containerd://${hex(this.deps.random, 64)}`;
-    // the environment is built when the container starts, from the Services that exist then
-    // (only the pod's own namespace matters: service variables never cross namespaces)
-    c.services = this.servicesIn(runtime.namespace);
     this.deps.events.record(pod, 'Normal', 'Created', `Created container: ${c.spec.name}`, source, fieldPath);
     if (c.plan.startError) {
       this.deps.events.record(pod, 'Warning', 'Failed', `Error: ${c.plan.startError}: unknown`, source, fieldPath);
@@ -462,22 +483,26 @@ export class Kubelet {
         if ((step.connector === '&&' && status !== 0) || (step.connector === '||' && status === 0)) continue;
         switch (step.kind) {
           case 'echo':
-            outFor(step).stdout(step.text + '\n');
+            outFor(step).stdout(step.text({ at: this.deps.clock.now(), status }) + (step.newline ? '\n' : ''));
             status = 0;
             break;
           case 'note':
             write(step.line + '\n');
             status = 0;
             break;
+          case 'quiet':
+            outFor(step).stdout(step.line + '\n');
+            status = 0;
+            break;
           case 'status':
             status = step.code;
             break;
           case 'missing':
-            outFor(step).stderr(`sh: ${step.name}: not found\n`);
+            outFor(step).stderr(step.message + '\n');
             status = 127;
             break;
           case 'exit':
-            finish(step.code);
+            finish(step.code ?? status);
             return;
           case 'block':
             return;
@@ -515,7 +540,12 @@ export class Kubelet {
       const began = this.deps.clock.now();
       run(loop, 0, () => (this.deps.clock.now() === began ? this.after(runtime, 1, again) : again()));
     };
-    run(program.steps, 0, again);
+    // echo and sleep alone: the rounds are left to whoever reads the log (repeatedLogs)
+    const repeat = repeatOf(loop);
+    run(program.steps, 0, () => {
+      if (!repeat || partial !== '') return again();
+      c.plan!.repeat = { from: this.deps.clock.now() - startedAt, ...repeat };
+    });
   }
 
   private exited(runtime: PodRuntime, c: ContainerRuntime, how: { exitCode: number; reason: string; message?: string }): void {

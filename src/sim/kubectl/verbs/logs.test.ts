@@ -149,9 +149,9 @@ starting
 boom
 Error from server (BadRequest): previous terminated container "crash" in pod "crash" not found
 NAME    READY   STATUS             RESTARTS      AGE
-crash   0/1     CrashLoopBackOff   2 (27s ago)   35s
-2026-01-01T09:00:19.000104729Z starting
-2026-01-01T09:00:21.000112648Z boom
+crash   0/1     CrashLoopBackOff   2 (28s ago)   35s
+2026-01-01T09:00:18.500104729Z starting
+2026-01-01T09:00:20.500112648Z boom
 `);
     expect(r.status).toBe(0);
   });

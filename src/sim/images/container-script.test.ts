@@ -1,0 +1,122 @@
+// a container's own command as the kubelet and the container's shell run it: $(VAR) expanded by
+// the kubelet from the container's variables, then sh's own expansion ($VAR, $(date), backquotes,
+// $?, $0), statuses that carry on past a failure, and each shell's "not found"
+import { describe, expect, test } from 'vitest';
+import { runKubectlScript } from '../testing/kubectl-session.ts';
+
+describe("a container's own command", () => {
+  test('the kubelet expands $(VAR) in command and args; $$ escapes it; no shell means no $VAR', async () => {
+    const r = await runKubectlScript(`kubectl create deployment web --image=nginx
+kubectl expose deployment web --port=80
+kubectl run direct --image=busybox --env=GREETING=hi --restart=Never -- echo '$(GREETING) there' '$$(GREETING)' '$(NOPE)' '$HOME'
+kubectl run service --image=busybox --restart=Never -- echo 'web is at $(WEB_SERVICE_HOST):$(WEB_SERVICE_PORT)'
+sleep 2
+kubectl logs direct
+kubectl logs service
+`);
+    expect(r.output).toBe(`deployment.apps/web created
+service/web exposed
+pod/direct created
+pod/service created
+hi there $(GREETING) $(NOPE) $HOME
+web is at 10.106.36.156:80
+`);
+  });
+
+  test("sh expands the container's environment, $(date), $(hostname) and backquotes as each line runs", async () => {
+    const r =
+      await runKubectlScript(`kubectl run busy --image=busybox --env=GREETING=hi -- sh -c 'echo "$GREETING from $HOSTNAME at $(date)"; echo \`hostname\` $$ $0 "$1"; echo '"'"'$GREETING'"'"' \${GREETING}x "a   b" a   b $UNSET; sleep 3600'
+kubectl run tick --image=busybox -- sh -c 'while true; do echo "tick $(date)"; sleep 5; done'
+kubectl run halves --image=busybox -- sh -c 'while true; do date; sleep 10; echo "half of $HOSTNAME"; sleep 10; done'
+sleep 12
+kubectl logs busy
+kubectl logs tick
+kubectl logs halves
+kubectl exec tick -- ps
+`);
+    expect(r.output).toBe(`pod/busy created
+pod/tick created
+pod/halves created
+hi from busy at Thu Jan  1 09:00:02 UTC 2026
+busy $ sh 
+$GREETING hix a   b a b
+tick Thu Jan  1 09:00:01 UTC 2026
+tick Thu Jan  1 09:00:06 UTC 2026
+tick Thu Jan  1 09:00:11 UTC 2026
+Thu Jan  1 09:00:02 UTC 2026
+half of halves
+PID   USER     TIME  COMMAND
+    1 root      0:00 sh -c while true; do echo "tick $(date)"; sleep 5; done
+    7 root      0:00 ps
+`);
+  });
+
+  test('a failed command does not end the script: $? carries its status, || and && follow it, exit alone keeps it', async () => {
+    const r =
+      await runKubectlScript(`kubectl run ash --image=busybox --restart=Never -- sh -c 'false; echo "status $?"; nope; echo "after $?"; false || echo rescued; true && exit'
+kubectl run dash --image=nginx --restart=Never -- sh -c 'echo a
+true
+nope; echo "rc=$?"; exit 3'
+kubectl run bash --image=nginx --restart=Never -- bash -c 'nope || echo "rc=$?"'
+kubectl run partial --image=busybox --restart=Never -- sh -c 'echo -n "no newline, "; echo then one'
+sleep 3
+kubectl logs ash
+kubectl logs dash
+kubectl logs bash
+kubectl logs partial
+kubectl get pods
+`);
+    expect(r.output).toBe(`pod/ash created
+pod/dash created
+pod/bash created
+pod/partial created
+status 1
+sh: nope: not found
+after 127
+rescued
+a
+sh: 3: nope: not found
+rc=127
+bash: nope: command not found
+rc=127
+no newline, then one
+NAME      READY   STATUS      RESTARTS   AGE
+ash       0/1     Completed   0          3s
+bash      0/1     Completed   0          3s
+dash      0/1     Error       0          3s
+partial   0/1     Completed   0          3s
+`);
+  });
+
+  test('what this reading cannot run says so in the log instead of printing nothing', async () => {
+    const r =
+      await runKubectlScript(`kubectl run subst --image=busybox --restart=Never -- sh -c 'echo $(ls /); cat /etc/hostname; cat /etc/hostname > /dev/null; mkdir -p /data; echo done'
+kubectl run arith --image=busybox -- sh -c 'i=$((1+2)); echo $i'
+kubectl run quote --image=busybox --restart=Never -- sh -c 'echo "unterminated'
+kubectl run pipe --image=busybox --restart=Never -- sh -c 'echo hi | tr a-z A-Z; for i in 1 2; do echo $i; done'
+sleep 3
+kubectl logs subst
+kubectl logs arith
+kubectl logs quote
+kubectl logs pipe
+kubectl get pods
+`);
+    expect(r.output).toBe(`pod/subst created
+pod/arith created
+pod/quote created
+pod/pipe created
+kubesim: $(ls /) in a container's own command is not simulated (only $(date) and $(hostname) are); run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
+kubesim: cat in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
+done
+kubesim: arithmetic expansion $((…)) is not simulated (in a container's own command); the container keeps running
+kubesim: sh cannot read this container command (unexpected EOF while looking for matching \`"')
+kubesim: this pipe (|) in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
+kubesim: a for loop in a container's own command is not simulated
+NAME    READY   STATUS      RESTARTS   AGE
+arith   1/1     Running     0          3s
+pipe    0/1     Completed   0          3s
+quote   0/1     Error       0          3s
+subst   0/1     Completed   0          3s
+`);
+  });
+});
