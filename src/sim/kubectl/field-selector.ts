@@ -80,6 +80,12 @@ function parse(text: string): Term[] | null {
   return terms;
 }
 
+/** fields.ParseSelector's complaint about a selector it cannot read, as kubectl prints it client-side; null when it reads */
+export function fieldSelectorError(text: string): string | null {
+  if (parse(text)) return null;
+  return `invalid selector: '${text}'; can't understand '${text.split(',').find((p) => !/[=]/.test(p)) ?? text}'`;
+}
+
 export type FieldFilter = { ok: true; match: (obj: KubeObject) => boolean } | { ok: false; error: string };
 
 /** the filter for one resource, or the server's BadRequest as kubectl prints it */
@@ -91,7 +97,7 @@ export function fieldFilter(type: ResourceType, text: string | undefined, labelS
   if (!terms)
     return {
       ok: false,
-      error: `${prefix}invalid selector: '${text}'; can't understand '${text.split(',').find((p) => !/[=]/.test(p)) ?? text}'`,
+      error: `${prefix}${fieldSelectorError(text)}`,
     };
   const fields = FIELDS[type.resource] ?? META;
   const getters: [Getter, Term][] = [];

@@ -10,7 +10,7 @@ describe('kubectl', () => {
       await k.transcript(`
 kubectl gte pods
 kubectl tpo
-kubectl top pods
+kubectl cp web:/etc/hosts hosts
 kubectl -n kube-system port-forward svc/kube-dns 5353:53
 `),
     ).toBe(`$ kubectl gte pods
@@ -30,8 +30,8 @@ Did you mean this?
 
 Run 'kubectl --help' for usage.
 [exit 1]
-$ kubectl top pods
-kubesim: 'kubectl top' is not simulated
+$ kubectl cp web:/etc/hosts hosts
+kubesim: 'kubectl cp' is not simulated
 [exit 1]
 $ kubectl -n kube-system port-forward svc/kube-dns 5353:53
 kubesim: 'kubectl port-forward' is not simulated

@@ -31,7 +31,6 @@ const NOT_SIMULATED = [
   'proxy',
   'replace',
   'taint',
-  'top',
   'uncordon',
 ];
 
@@ -56,7 +55,7 @@ function topLevelHelp(): string {
 }
 
 /** the command groups whose own help text is simulated (the groups print it for -h) */
-const GROUP_HELP = new Set(['set', 'rollout', 'create service']);
+const GROUP_HELP = new Set(['set', 'rollout', 'create service', 'top']);
 
 /** the command a -h/--help before any `--` asks about (`set image`), or null when none is asked for */
 function helpAsked(verb: Verb, args: string[]): string[] | null {

@@ -19,6 +19,7 @@ import { rolloutVerb } from './rollout.ts';
 import { runVerb } from './run.ts';
 import { scaleVerb } from './scale.ts';
 import { setVerb } from './set.ts';
+import { topVerb } from './top.ts';
 import { waitVerb } from './wait.ts';
 
 export const VERBS: Verb[] = [
@@ -32,16 +33,17 @@ export const VERBS: Verb[] = [
   deleteVerb,
   rolloutVerb,
   scaleVerb,
+  clusterInfoVerb,
+  topVerb,
+  describeVerb,
+  logsVerb,
+  attachVerb,
+  execVerb,
   applyVerb,
   patchVerb,
   waitVerb,
   labelVerb,
   annotateVerb,
-  clusterInfoVerb,
-  describeVerb,
-  logsVerb,
-  attachVerb,
-  execVerb,
   apiResourcesVerb,
   configVerb,
   versionVerb,
