@@ -91,7 +91,7 @@ describe('completeKubectl', () => {
       words: ['current-context', 'get-contexts', 'set-context', 'use-context', 'view'],
     });
     expect(tab('kubectl config use-context ')).toEqual({ words: ['kind-kind'] });
-    expect(tab('kubectl set ')).toEqual({ words: ['image', 'selector'] });
+    expect(tab('kubectl set ')).toEqual({ words: ['env', 'image', 'selector'] });
   });
 
   test('offers resource types: plural names, and singular and short names once something is typed', () => {

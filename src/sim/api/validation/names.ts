@@ -145,6 +145,28 @@ export function isValidPortName(port: string): string[] {
 }
 
 /** IsRelaxedEnvVarName: the check in force since RelaxedEnvironmentVariableValidation went GA */
+/** apimachinery IsEnvVarName, the strict form kubectl still checks `set env` keys with */
+export function isStrictEnvVarName(value: string): string[] {
+  const errs: string[] = [];
+  if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(value)) {
+    errs.push(
+      regexError(
+        "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit",
+        '[-._a-zA-Z][-._a-zA-Z0-9]*',
+        'my.env-name',
+        'MY_ENV.NAME',
+        'MyEnvName1',
+      ),
+    );
+  }
+  // hasChDirPrefix
+  if (value === '.') errs.push("must not be '.'");
+  else if (value === '..') errs.push("must not be '..'");
+  else if (value.startsWith('..')) errs.push("must not start with '..'");
+  return errs;
+}
+
+/** apimachinery IsRelaxedEnvVarName: what the apiserver checks env names with (RelaxedEnvironmentVariableValidation) */
 export function isEnvVarName(value: string): string[] {
   if (value.length === 0) return [`environment variable name ${EMPTY_ERROR}`];
   for (const ch of value) {

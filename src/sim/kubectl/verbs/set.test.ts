@@ -78,12 +78,12 @@ error: all containers are already specified by *, but saw more than one containe
 
   test('the other set subcommands', async () => {
     const transcript = await kubectlSession().transcript(`
-kubectl set env deployment/web A=B
+kubectl set resources deployment/web --limits=cpu=200m
 kubectl set foo
 kubectl set
 `);
-    expect(transcript).toBe(`$ kubectl set env deployment/web A=B
-kubesim: 'kubectl set env' is not simulated
+    expect(transcript).toBe(`$ kubectl set resources deployment/web --limits=cpu=200m
+kubesim: 'kubectl set resources' is not simulated
 [exit 1]
 $ kubectl set foo
 error: unknown command "foo"

@@ -1,26 +1,16 @@
 // kubectl set: `set image` (pods, replica sets, replication controllers, deployments, daemon sets),
-// `*=image`, --local -f, --dry-run, --record; `set selector` (Services); the other set
-// subcommands are not simulated
+// `*=image`, --local -f, --dry-run, --record; `set selector` (Services); `set env` (set-env.ts);
+// the other set subcommands are not simulated
 
 import { clone } from '../../api/meta.ts';
-import type { Container, KubeObject, LabelSelectorRequirement, PodSpec } from '../../api/types.ts';
+import type { Container, LabelSelectorRequirement } from '../../api/types.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
-import { flagBool, flagList, flagString, parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { flagBool, flagList, flagString, type FlagSpec } from '../flags.ts';
 import { parseToLabelSelector } from '../../api/validation/selectors.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
-import {
-  checkErr,
-  dryRunOf,
-  fromServer,
-  plain,
-  printOperation,
-  selectObjects,
-  standard,
-  subcommandOf,
-  validatePrintFlags,
-  type CmdError,
-  type DryRun,
-} from './select.ts';
+import { noPodTemplateError, parseSetFlags, podSpecOf } from './set-common.ts';
+import { SET_ENV_FLAGS, setEnvCommand } from './set-env.ts';
+import { checkErr, fromServer, plain, printOperation, selectObjects, subcommandOf, type CmdError } from './select.ts';
 
 const SET_HELP = `Configure application resources.
 
@@ -41,7 +31,7 @@ Use "kubectl set <command> --help" for more information about a given command.
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 `;
 
-const NOT_SIMULATED = ['env', 'resources', 'serviceaccount', 'subject'];
+const NOT_SIMULATED = ['resources', 'serviceaccount', 'subject'];
 
 export const SET_IMAGE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', kind: 'stringArray' },
@@ -97,31 +87,6 @@ export function parsePairs(
   return { ok: true, set, remove };
 }
 
-/** polymorphichelpers.UpdatePodSpecForObject: the pod spec inside each kind that has one */
-export function podSpecOf(obj: KubeObject): PodSpec | null {
-  const spec = obj.spec as { template?: { spec?: PodSpec } } | undefined;
-  switch (obj.kind) {
-    case 'Pod':
-      return obj.spec as PodSpec;
-    case 'Deployment':
-    case 'ReplicaSet':
-    case 'DaemonSet':
-    case 'ReplicationController':
-      return spec?.template?.spec ?? null;
-    default:
-      return null;
-  }
-}
-
-const GO_TYPES: Record<string, string> = {
-  Service: '*v1.Service',
-  Endpoints: '*v1.Endpoints',
-  ConfigMap: '*v1.ConfigMap',
-  Namespace: '*v1.Namespace',
-  Node: '*v1.Node',
-  Event: '*v1.Event',
-};
-
 function setImage(containers: Container[] | undefined, name: string, image: string): boolean {
   let found = false;
   for (const c of containers ?? []) {
@@ -131,24 +96,6 @@ function setImage(containers: Container[] | undefined, name: string, image: stri
     }
   }
   return found;
-}
-
-/** a set subcommand's flags, printing flags and --dry-run, checked as kubectl's Complete does; or the exit status */
-function parseSetFlags(
-  env: KubectlEnv,
-  args: string[],
-  specs: FlagSpec[],
-  path: string,
-): { flags: ParsedFlags; dryRun: DryRun } | number {
-  const parsed = parseFlags(args, specs, path);
-  if (!parsed.ok) return checkErr(env, [standard(parsed.error)]);
-  const flags = parsed.flags;
-  for (const w of flags.warnings) env.out.stderr(w + '\n');
-  const outputError = validatePrintFlags(flags);
-  if (outputError) return checkErr(env, [outputError]);
-  const dryRun = dryRunOf(flags);
-  if (!dryRun.ok) return checkErr(env, [dryRun.error]);
-  return { flags, dryRun: dryRun.value };
 }
 
 async function setImageCommand(env: KubectlEnv, args: string[]): Promise<number> {
@@ -195,12 +142,7 @@ async function setImageCommand(env: KubectlEnv, args: string[]): Promise<number>
     const next = clone(object);
     const spec = podSpecOf(next);
     if (!spec) {
-      const goType = GO_TYPES[object.kind] ?? `*v1.${object.kind}`;
-      errors.push(
-        plain(
-          `error: ${type.resource}/${object.metadata.name} the object is not a pod or does not have a pod template: ${goType}\n`,
-        ),
-      );
+      errors.push(noPodTemplateError(type, object));
       continue;
     }
     for (const [name, image] of images.set) {
@@ -303,6 +245,7 @@ export const setVerb: Verb = {
   flags: [],
   parsesOwnFlags: true,
   subcommands: [
+    { name: 'env', flags: SET_ENV_FLAGS, operands: { kind: 'objects' } },
     { name: 'image', flags: SET_IMAGE_FLAGS, operands: { kind: 'objects' } },
     { name: 'selector', flags: SET_SELECTOR_FLAGS, operands: { kind: 'objects' } },
   ],
@@ -318,6 +261,7 @@ export const setVerb: Verb = {
     }
     if (sub === 'image') return setImageCommand(env, rest);
     if (sub === 'selector') return setSelectorCommand(env, rest);
+    if (sub === 'env') return setEnvCommand(env, rest);
     if (NOT_SIMULATED.includes(sub)) {
       env.out.stderr(`kubesim: 'kubectl set ${sub}' is not simulated\n`);
       return 1;

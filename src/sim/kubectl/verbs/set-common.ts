@@ -1,0 +1,57 @@
+// what the set subcommands share: the pod spec inside an object (polymorphichelpers
+// UpdatePodSpecForObject) and the flag checks their Complete makes
+import type { KubeObject, PodSpec } from '../../api/types.ts';
+import type { KubectlEnv } from '../env.ts';
+import { parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { checkErr, dryRunOf, plain, standard, validatePrintFlags, type CmdError, type DryRun } from './select.ts';
+
+/** polymorphichelpers.UpdatePodSpecForObject: the pod spec inside each kind that has one */
+export function podSpecOf(obj: KubeObject): PodSpec | null {
+  const spec = obj.spec as { template?: { spec?: PodSpec } } | undefined;
+  switch (obj.kind) {
+    case 'Pod':
+      return obj.spec as PodSpec;
+    case 'Deployment':
+    case 'ReplicaSet':
+    case 'DaemonSet':
+    case 'ReplicationController':
+      return spec?.template?.spec ?? null;
+    default:
+      return null;
+  }
+}
+
+const GO_TYPES: Record<string, string> = {
+  Service: '*v1.Service',
+  Endpoints: '*v1.Endpoints',
+  ConfigMap: '*v1.ConfigMap',
+  Namespace: '*v1.Namespace',
+  Node: '*v1.Node',
+  Event: '*v1.Event',
+};
+
+/** updatePodSpecForObject's refusal of an object without a pod template, as the set commands report it */
+export function noPodTemplateError(type: { resource: string }, object: KubeObject): CmdError {
+  const goType = GO_TYPES[object.kind] ?? `*v1.${object.kind}`;
+  return plain(
+    `error: ${type.resource}/${object.metadata.name} the object is not a pod or does not have a pod template: ${goType}\n`,
+  );
+}
+
+/** a set subcommand's flags, printing flags and --dry-run, checked as kubectl's Complete does; or the exit status */
+export function parseSetFlags(
+  env: KubectlEnv,
+  args: string[],
+  specs: FlagSpec[],
+  path: string,
+): { flags: ParsedFlags; dryRun: DryRun } | number {
+  const parsed = parseFlags(args, specs, path);
+  if (!parsed.ok) return checkErr(env, [standard(parsed.error)]);
+  const flags = parsed.flags;
+  for (const w of flags.warnings) env.out.stderr(w + '\n');
+  const outputError = validatePrintFlags(flags);
+  if (outputError) return checkErr(env, [outputError]);
+  const dryRun = dryRunOf(flags);
+  if (!dryRun.ok) return checkErr(env, [dryRun.error]);
+  return { flags, dryRun: dryRun.value };
+}
