@@ -3,7 +3,7 @@
 import type { KubeObject, PodSpec } from '../../api/types.ts';
 import type { KubectlEnv } from '../env.ts';
 import { parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
-import { checkErr, dryRunOf, plain, standard, validatePrintFlags, type CmdError, type DryRun } from './select.ts';
+import { checkErr, dryRunOf, plain, printOperation, standard, validatePrintFlags, type CmdError, type DryRun } from './select.ts';
 
 /** polymorphichelpers.UpdatePodSpecForObject: the pod spec inside each kind that has one */
 export function podSpecOf(obj: KubeObject): PodSpec | null {
@@ -54,4 +54,33 @@ export function parseSetFlags(
   const dryRun = dryRunOf(flags);
   if (!dryRun.ok) return checkErr(env, [dryRun.error]);
   return { flags, dryRun: dryRun.value };
+}
+
+export type PatchOutcome =
+  { kind: 'unchanged' | 'printed' } | { kind: 'updated'; object: KubeObject } | { kind: 'failed'; error: CmdError };
+
+/**
+ * what follows a set subcommand's change to one object (CalculatePatch, then the patch): nothing
+ * when nothing changed; for --local and the dry runs the changed object printed as
+ * `<kind>/<name> <what> updated (dry run)`; otherwise the update, which the caller reports
+ */
+export function patchPodTemplate(
+  env: KubectlEnv,
+  before: KubeObject,
+  after: KubeObject,
+  flags: ParsedFlags,
+  mode: DryRun | 'local',
+  what: 'image' | 'env',
+): PatchOutcome {
+  if (JSON.stringify(after) === JSON.stringify(before)) return { kind: 'unchanged' };
+  if (mode !== 'none') {
+    printOperation(env, after, `${what} updated`, flags, mode === 'local' ? 'none' : mode);
+    return { kind: 'printed' };
+  }
+  delete after.metadata.resourceVersion;
+  const result = env.cluster.api.update(after);
+  env.cluster.settle();
+  if (!result.ok)
+    return { kind: 'failed', error: plain(`failed to patch ${what} update to pod template: ${result.error.message}`) };
+  return { kind: 'updated', object: result.object };
 }

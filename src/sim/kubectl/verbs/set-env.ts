@@ -7,7 +7,7 @@ import type { ConfigMap, Container, EnvVar, KubeObject } from '../../api/types.t
 import { isStrictEnvVarName } from '../../api/validation/names.ts';
 import type { KubectlEnv } from '../env.ts';
 import { flagBool, flagList, flagString, type FlagSpec } from '../flags.ts';
-import { noPodTemplateError, parseSetFlags, podSpecOf } from './set-common.ts';
+import { noPodTemplateError, parseSetFlags, patchPodTemplate, podSpecOf } from './set-common.ts';
 import { checkErr, plain, printOperation, selectObjects, type CmdError } from './select.ts';
 
 export const SET_ENV_FLAGS: FlagSpec[] = [
@@ -319,27 +319,13 @@ export async function setEnvCommand(env: KubectlEnv, args: string[]): Promise<nu
       );
       continue;
     }
-    // no change, no patch, nothing printed
-    if (JSON.stringify(next) === JSON.stringify(object)) continue;
-    if (local || dryRun === 'client') {
-      printOperation(env, next, 'env updated', flags, local ? 'none' : 'client');
-      continue;
-    }
-    if (dryRun === 'server') {
-      printOperation(env, next, 'env updated', flags, 'server');
-      continue;
-    }
-    delete next.metadata.resourceVersion;
-    const result = env.cluster.api.update(next);
-    env.cluster.settle();
-    if (!result.ok) {
-      errors.push(plain(`failed to patch env update to pod template: ${result.error.message}`));
-      continue;
-    }
+    const outcome = patchPodTemplate(env, object, next, flags, local ? 'local' : dryRun, 'env');
+    if (outcome.kind === 'failed') errors.push(outcome.error);
+    if (outcome.kind !== 'updated') continue;
     // checked only once a patch went through, as set_env.go does
     if (vars.length === 0 && split.envArgs.length === 0)
       return checkErr(env, [plain('at least one environment variable must be provided')]);
-    printOperation(env, result.object, 'env updated', flags);
+    printOperation(env, outcome.object, 'env updated', flags);
   }
   if (list) return 0;
   return checkErr(env, errors);

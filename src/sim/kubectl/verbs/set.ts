@@ -8,7 +8,7 @@ import type { KubectlEnv, Verb } from '../env.ts';
 import { flagBool, flagList, flagString, type FlagSpec } from '../flags.ts';
 import { parseToLabelSelector } from '../../api/validation/selectors.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
-import { noPodTemplateError, parseSetFlags, podSpecOf } from './set-common.ts';
+import { noPodTemplateError, parseSetFlags, patchPodTemplate, podSpecOf } from './set-common.ts';
 import { SET_ENV_FLAGS, setEnvCommand } from './set-env.ts';
 import { checkErr, fromServer, plain, printOperation, selectObjects, subcommandOf, type CmdError } from './select.ts';
 
@@ -151,24 +151,9 @@ async function setImageCommand(env: KubectlEnv, args: string[]): Promise<number>
       if (!found && !initFound) errors.push(plain(`error: unable to find container named "${name}"`));
     }
     recordChange(env, flags, SET_IMAGE_FLAGS, next);
-    // no change, no patch, nothing printed
-    if (JSON.stringify(next) === JSON.stringify(object)) continue;
-    if (local || dryRun === 'client') {
-      printOperation(env, next, 'image updated', flags, local ? 'none' : 'client');
-      continue;
-    }
-    if (dryRun === 'server') {
-      printOperation(env, next, 'image updated', flags, 'server');
-      continue;
-    }
-    delete next.metadata.resourceVersion;
-    const result = env.cluster.api.update(next);
-    env.cluster.settle();
-    if (!result.ok) {
-      errors.push(plain(`failed to patch image update to pod template: ${result.error.message}`));
-      continue;
-    }
-    printOperation(env, result.object, 'image updated', flags);
+    const outcome = patchPodTemplate(env, object, next, flags, local ? 'local' : dryRun, 'image');
+    if (outcome.kind === 'failed') errors.push(outcome.error);
+    else if (outcome.kind === 'updated') printOperation(env, outcome.object, 'image updated', flags);
   }
   return checkErr(env, errors);
 }
