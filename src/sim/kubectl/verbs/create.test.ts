@@ -41,14 +41,14 @@ service/web
     const k = kubectlSession();
     expect(
       await k.transcript(`
-kubectl create configmap settings --from-literal=mode=fast
+kubectl create job nightly --image=busybox
 kubectl -n kube-system create secret generic token --from-literal=a=b
 `),
-    ).toBe(`$ kubectl create configmap settings --from-literal=mode=fast
-kubesim: 'kubectl create configmap' is not simulated; the generators here are deployment, namespace and service, or use -f
+    ).toBe(`$ kubectl create job nightly --image=busybox
+kubesim: 'kubectl create job' is not simulated; the generators here are configmap, deployment, namespace and service, or use -f
 [exit 1]
 $ kubectl -n kube-system create secret generic token --from-literal=a=b
-kubesim: 'kubectl create secret' is not simulated; the generators here are deployment, namespace and service, or use -f
+kubesim: 'kubectl create secret' is not simulated; the generators here are configmap, deployment, namespace and service, or use -f
 [exit 1]
 `);
   });

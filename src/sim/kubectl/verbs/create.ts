@@ -1,4 +1,5 @@
-// kubectl create: -f manifests, and the generators `create deployment` and `create namespace`
+// kubectl create: -f manifests, and the generators `create deployment`, `create namespace`,
+// `create configmap` (create-configmap.ts) and `create service` (create-service.ts)
 
 import type { KubeObject } from '../../api/types.ts';
 import { typeForKind } from '../../api/resources.ts';
@@ -7,6 +8,7 @@ import type { KubectlEnv, Verb } from '../env.ts';
 import { readManifests } from '../manifests.ts';
 import { fieldValidation, formatApiError, mapManifest, objectRef, reportErrors } from '../objects.ts';
 import { OUTPUT_FLAGS, printObjects, validateOutput } from '../output.ts';
+import { CONFIGMAP_FLAGS, configMapFor } from './create-configmap.ts';
 import { createService, SERVICE_SUBCOMMANDS } from './create-service.ts';
 import { deploymentFor, namespaceFor } from './generators.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
@@ -122,16 +124,51 @@ function createNamespace(env: KubectlEnv, args: string[]): number {
   return createAll(env, [{ object: ns }], parsed.flags);
 }
 
+const CONFIGMAP_COMMAND_FLAGS: FlagSpec[] = [...COMMON, ...CONFIGMAP_FLAGS];
+
+/** create_configmap.go Run: unlike the other generators it wraps the server's refusal in its own words */
+function createConfigMap(env: KubectlEnv, args: string[]): number {
+  const path = 'kubectl create configmap';
+  const parsed = parseFlags(args, CONFIGMAP_COMMAND_FLAGS, path);
+  if (!parsed.ok) return reportErrors(env, [parsed.error]);
+  const flags = parsed.flags;
+  for (const w of flags.warnings) env.out.stderr(w + '\n');
+  const outputError = validateOutput(flags);
+  if (outputError) return reportErrors(env, [outputError]);
+  const names = flags.positionals;
+  if (names.length !== 1) return usageError(env, `exactly one NAME is required, got ${names.length}`, path);
+  const dryRun = flagString(flags, 'dry-run');
+  if (dryRun !== undefined && !['none', 'client', 'server'].includes(dryRun)) {
+    env.out.stderr(`error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".\n`);
+    return 1;
+  }
+  const built = configMapFor(env, names[0]!, flags);
+  if (!built.ok) return reportErrors(env, [built.error.startsWith('kubesim: ') ? built.error : `error: ${built.error}`]);
+  let configMap: KubeObject = built.configMap;
+  if (dryRun !== 'client') {
+    const result = env.cluster.api.create(configMap, configMap.metadata.namespace ?? env.namespace, {
+      dryRun: dryRun === 'server',
+    });
+    env.cluster.settle();
+    if (!result.ok) return reportErrors(env, [`error: failed to create configmap: ${result.error.message}`]);
+    configMap = result.object;
+  }
+  if (flagString(flags, 'output')) return printObjects(env, [configMap], flags, true);
+  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
+  env.out.stdout(`configmap/${configMap.metadata.name} created${suffix}\n`);
+  return 0;
+}
+
 /** kubectl create's generators (and their aliases) that this simulator does not have */
 const OTHER_GENERATORS = new Set(
-  'clusterrole clusterrolebinding configmap cm cronjob cj ingress ing job poddisruptionbudget pdb priorityclass pc quota resourcequota role rolebinding secret serviceaccount sa token'.split(
+  'clusterrole clusterrolebinding cronjob cj ingress ing job poddisruptionbudget pdb priorityclass pc quota resourcequota role rolebinding secret serviceaccount sa token'.split(
     ' ',
   ),
 );
 
 function notSimulated(env: KubectlEnv, what: string): number {
   env.out.stderr(
-    `kubesim: 'kubectl create ${what}' is not simulated; the generators here are deployment, namespace and service, or use -f\n`,
+    `kubesim: 'kubectl create ${what}' is not simulated; the generators here are configmap, deployment, namespace and service, or use -f\n`,
   );
   return 1;
 }
@@ -142,6 +179,7 @@ export const createVerb: Verb = {
   flags: FILE_FLAGS,
   parsesOwnFlags: true,
   subcommands: [
+    { name: 'configmap', aliases: ['cm'], flags: CONFIGMAP_COMMAND_FLAGS },
     { name: 'deployment', aliases: ['deploy'], flags: DEPLOYMENT_FLAGS },
     { name: 'namespace', aliases: ['ns'], flags: COMMON },
     { name: 'service', aliases: ['svc'], flags: [], subcommands: SERVICE_SUBCOMMANDS },
@@ -152,6 +190,7 @@ export const createVerb: Verb = {
     const { sub, rest } = subcommandOf(args);
     if (sub === 'deployment' || sub === 'deploy') return createDeployment(env, rest);
     if (sub === 'namespace' || sub === 'ns') return createNamespace(env, rest);
+    if (sub === 'configmap' || sub === 'cm') return createConfigMap(env, rest);
     if (sub === 'service' || sub === 'svc') return createService(env, rest);
     // kubectl's other generators take flags of their own: say what is missing before parsing them
     if (sub !== undefined && OTHER_GENERATORS.has(sub)) return notSimulated(env, sub);
