@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import type { Pod, Service } from '../api/types.ts';
+import type { ConfigMap, Container, Pod, Service } from '../api/types.ts';
+import { createWorld } from '../world.ts';
 import {
   ashExportOrder,
   bashExportOrder,
+  containerConfigError,
   envVariableName,
   expandCommandAndArgs,
   expandReferences,
@@ -101,6 +103,34 @@ describe('kubeletEnvironment', () => {
       ['B', 'x-10.96.0.1-$(NOPE)-$(A)'],
       ['NODE', 'kind-worker'],
     ]);
+  });
+
+  test("envFrom's ConfigMap keys come first with their prefix; env overrides one in place and may refer to them", () => {
+    const world = createWorld(1);
+    world.cluster.api.create(
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { mode: 'fast', a: '1' } } as ConfigMap,
+      'default',
+    );
+    const p = pod();
+    const container = {
+      name: 'web',
+      envFrom: [{ configMapRef: { name: 'cfg' }, prefix: 'P_' }, { configMapRef: { name: 'gone', optional: true } }],
+      env: [
+        { name: 'P_mode', value: 'slow' },
+        { name: 'B', value: '$(P_a)-$(KUBERNETES_SERVICE_HOST)' },
+        { name: 'C', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'nope', optional: true } } },
+      ],
+    } as Container;
+    const env = kubeletEnvironment({ pod: p, container, services: [KUBERNETES], podIP: null, api: world.cluster.api });
+    expect(env.slice(0, 3)).toEqual([
+      ['P_a', '1'],
+      ['P_mode', 'slow'],
+      ['B', '1-10.96.0.1'],
+    ]);
+    expect(containerConfigError(p, container, world.cluster.api)).toBeNull();
+    expect(
+      containerConfigError(p, { name: 'x', envFrom: [{ configMapRef: { name: 'gone' } }] } as Container, world.cluster.api),
+    ).toBe('configmap "gone" not found');
   });
 
   test('a declared variable wins over a service variable of the same name', () => {

@@ -111,9 +111,51 @@ export function expandCommandAndArgs(container: Container, kubelet: EnvList): Co
   return expanded;
 }
 
+interface KeyRef {
+  name?: string;
+  key?: string;
+  optional?: boolean;
+}
+
 interface ValueFrom {
   fieldRef?: { fieldPath?: string };
-  configMapKeyRef?: { name?: string; key?: string };
+  configMapKeyRef?: KeyRef;
+  secretKeyRef?: KeyRef;
+}
+
+interface EnvFromSource {
+  prefix?: string;
+  configMapRef?: { name?: string; optional?: boolean };
+  secretRef?: { name?: string; optional?: boolean };
+}
+
+const envFromOf = (container: Container): EnvFromSource[] => (container as { envFrom?: EnvFromSource[] }).envFrom ?? [];
+
+/**
+ * makeEnvironmentVariables' refusals, which leave the container in CreateContainerConfigError: a
+ * ConfigMap (or one of its keys) or a Secret it needs and that is not there, unless marked
+ * optional. this cluster keeps no Secrets, so a Secret is never there. null when nothing is missing
+ */
+export function containerConfigError(pod: Pod, container: Container, api: ApiServer): string | null {
+  const namespace = pod.metadata.namespace ?? 'default';
+  const configMap = (name: string) => api.get<ConfigMap>('ConfigMap', namespace, name);
+  for (const from of envFromOf(container)) {
+    if (from.configMapRef && !from.configMapRef.optional && !configMap(from.configMapRef.name ?? ''))
+      return `configmap "${from.configMapRef.name ?? ''}" not found`;
+    if (from.secretRef && !from.secretRef.optional) return `secret "${from.secretRef.name ?? ''}" not found`;
+  }
+  for (const variable of container.env ?? []) {
+    const from = variable.valueFrom as ValueFrom | undefined;
+    const ref = from?.configMapKeyRef;
+    if (ref && !ref.optional) {
+      const map = configMap(ref.name ?? '');
+      if (!map) return `configmap "${ref.name ?? ''}" not found`;
+      if (map.data?.[ref.key ?? ''] === undefined)
+        return `couldn't find key ${ref.key ?? ''} in ConfigMap ${namespace}/${ref.name ?? ''}`;
+    }
+    if (from?.secretKeyRef && !from.secretKeyRef.optional) return `secret "${from.secretKeyRef.name ?? ''}" not found`;
+  }
+  return null;
 }
 
 /** the downward API's fields, as the kubelet resolves them */
@@ -150,10 +192,23 @@ export interface KubeletEnvInput {
   api?: ApiServer;
 }
 
-/** kubelet makeEnvironmentVariables: the container's own variables, then the remaining service variables */
+/**
+ * kubelet makeEnvironmentVariables: the variables of the container's envFrom ConfigMaps (with
+ * their prefix), then its own env ($(VAR) expanded from what came before and the service
+ * variables), then the remaining service variables. a reference to something missing and
+ * optional sets nothing (a missing one that is not optional keeps the container from starting:
+ * containerConfigError)
+ */
 export function kubeletEnvironment({ pod, container, services, podIP, api }: KubeletEnvInput): EnvList {
   const serviceEnv = new Map(serviceEnvFor(pod, services));
   const own = new Map<string, string>();
+  const namespace = pod.metadata.namespace ?? 'default';
+  const configMap = (name: string | undefined) => api?.get<ConfigMap>('ConfigMap', namespace, name ?? '');
+  for (const from of envFromOf(container)) {
+    const data = from.configMapRef ? configMap(from.configMapRef.name)?.data : undefined;
+    // the kubelet ranges over the data map, in no fixed order: here, sorted
+    for (const key of Object.keys(data ?? {}).sort()) own.set((from.prefix ?? '') + key, data![key]!);
+  }
   const lookup = (name: string) => own.get(name) ?? serviceEnv.get(name);
   for (const variable of container.env ?? []) {
     let value = variable.value ?? '';
@@ -161,10 +216,11 @@ export function kubeletEnvironment({ pod, container, services, podIP, api }: Kub
     else if (variable.valueFrom) {
       const from = variable.valueFrom as ValueFrom;
       if (from.fieldRef?.fieldPath) value = fieldValue(pod, from.fieldRef.fieldPath, podIP, pod.status?.hostIP ?? null);
-      else if (from.configMapKeyRef?.name && api) {
-        const map = api.get<ConfigMap>('ConfigMap', pod.metadata.namespace, from.configMapKeyRef.name);
-        value = map?.data?.[from.configMapKeyRef.key ?? ''] ?? '';
-      }
+      else if (from.configMapKeyRef) {
+        const found = configMap(from.configMapKeyRef.name)?.data?.[from.configMapKeyRef.key ?? ''];
+        if (found === undefined) continue;
+        value = found;
+      } else if (from.secretKeyRef) continue;
     }
     own.set(variable.name, value);
   }

@@ -13,6 +13,7 @@ import { effectiveArgv, planProcess, repeatOf, type ProcessPlan, type ProgramSte
 import type { Transfer } from '../network/curl.ts';
 import type { Output } from '../shell/command.ts';
 import { profileFor } from '../container/image-profiles.ts';
+import { containerConfigError } from '../container/environment.ts';
 import { mainProcessStart } from '../container/instances.ts';
 import { isInteractiveShell, mainProcessArgv } from '../container/processes.ts';
 import { IpPool, parseCidr } from '../network/ip.ts';
@@ -383,6 +384,17 @@ export class Kubelet {
     const fieldPath = `spec.containers{${c.spec.name}}`;
     const source = { component: 'kubelet', host: runtime.node };
     const now = this.deps.clock.now();
+    // generateContainerConfig: a ConfigMap or Secret the environment needs is missing. the pod
+    // worker tries the whole sync again after its back-off (10 s, jittered by up to half)
+    const configError = containerConfigError(pod, c.spec, this.deps.api);
+    if (configError) {
+      c.waitingReason = stage.REASON.createContainerConfigError;
+      c.waitingMessage = configError;
+      this.deps.events.record(pod, 'Warning', 'Failed', `Error: ${configError}`, source, fieldPath);
+      this.writeStatus(runtime);
+      this.after(runtime, stage.SYNC_BACKOFF_MS + this.deps.random.int(stage.SYNC_BACKOFF_MS / 2), () => this.pull(runtime, c));
+      return;
+    }
     // the environment is built when the container starts, from the Services that exist then
     // (only the pod's own namespace matters: service variables never cross namespaces)
     c.services = this.servicesIn(runtime.namespace);

@@ -8,6 +8,8 @@ export const CREATE_MS = 150;
 /** restart back-off doubles from 10 s up to 5 min, as the kubelet's CrashLoopBackOff does */
 export const BACKOFF_START_MS = 10_000;
 export const BACKOFF_MAX_MS = 300_000;
+/** a pod sync that failed (CreateContainerConfigError) is tried again after this, plus up to half again (pod_workers.go) */
+export const SYNC_BACKOFF_MS = 10_000;
 /** a container that ran this long without failing resets its back-off */
 export const BACKOFF_RESET_MS = 600_000;
 
@@ -16,6 +18,7 @@ export const REASON = {
   errImagePull: 'ErrImagePull',
   imagePullBackOff: 'ImagePullBackOff',
   crashLoopBackOff: 'CrashLoopBackOff',
+  createContainerConfigError: 'CreateContainerConfigError',
   completed: 'Completed',
   error: 'Error',
   startError: 'StartError',
