@@ -452,18 +452,22 @@ function cdBuiltin(inside: InContainer): ShellCommand {
 function forked(inside: InContainer, command: ShellCommand): ShellCommand {
   return {
     ...command,
-    async run(ctx) {
-      if (!inside.shell) return command.run(ctx);
-      const process = inside.instance.processes.fork(
-        inside.shell.pid,
-        inside.instance.profile.user.name,
-        [ctx.name, ...ctx.args].join(' '),
-      );
-      try {
-        return await command.run(ctx);
-      } finally {
-        inside.instance.processes.exit(process.pid);
-      }
+    run(ctx) {
+      // outside a shell (the container's own command) the tool answers as it does, at once if it can
+      const state = inside.shell;
+      if (!state) return command.run(ctx);
+      return (async () => {
+        const process = inside.instance.processes.fork(
+          state.pid,
+          inside.instance.profile.user.name,
+          [ctx.name, ...ctx.args].join(' '),
+        );
+        try {
+          return await command.run(ctx);
+        } finally {
+          inside.instance.processes.exit(process.pid);
+        }
+      })();
     },
   };
 }

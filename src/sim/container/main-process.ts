@@ -8,6 +8,7 @@ import type { Filter, TransferToolName } from '../images/process.ts';
 import { curlTransfer, type Transfer } from '../network/curl.ts';
 import { wgetTransfer } from '../network/wget.ts';
 import type { Output, ShellCommand } from '../shell/command.ts';
+import type { FsError } from '../shell/vfs.ts';
 import { cut } from '../shell/commands/cut.ts';
 import { grep } from '../shell/commands/grep.ts';
 import { head } from '../shell/commands/head.ts';
@@ -16,7 +17,8 @@ import { tail } from '../shell/commands/tail.ts';
 import { tr } from '../shell/commands/tr.ts';
 import { uniq } from '../shell/commands/uniq.ts';
 import { wc } from '../shell/commands/wc.ts';
-import { containerInstance, type ContainerInstance } from './instances.ts';
+import { containerCommands } from './commands.ts';
+import { containerInstance, execEnvironment, type ContainerInstance } from './instances.ts';
 import { podLookupResolver } from './pod-dns.ts';
 import { podLocalTransport } from './pod-network.ts';
 
@@ -56,6 +58,70 @@ export function mainProcessTransfer(
   }
 }
 
+/**
+ * one of the image's programs run by the container's own command (`mkdir -p /data`, `cat
+ * /etc/hostname | tr a-z A-Z`), as kubectl exec runs it: in the container's files, with the
+ * process's environment, from the image's working directory. null when the program is not
+ * simulated here, or does not finish at once
+ */
+export function mainProcessCommand(
+  cluster: Cluster,
+  pod: Pod,
+  name: string,
+  step: { words: string[]; filters: Filter[] },
+  out: Output,
+): number | null {
+  const instance = containerInstance(cluster, pod, name);
+  if (!instance) return 1;
+  const [program = '', ...args] = step.words;
+  const command = containerCommands({ instance, tty: false, columns: () => 80, shell: null }).find((c) => c.name === program);
+  if (!command) return null;
+  const saved = instance.fs.cwd;
+  instance.fs.cwd = instance.profile.workdir;
+  try {
+    let piped = '';
+    const target: Output = step.filters.length === 0 ? out : { stdout: (t) => void (piped += t), stderr: out.stderr };
+    const result = runTool(instance, command, args, '', target, new Map(execEnvironment(instance, false)));
+    if (result === null) return null;
+    return step.filters.length === 0 ? result : filterThrough(instance, step.filters, piped, out);
+  } finally {
+    instance.fs.cwd = saved;
+  }
+}
+
+/** a file past this size keeps only its newest half: a loop that writes for days stays bounded */
+const FILE_CAP = 1_000_000;
+
+/**
+ * a write by the container's own command into its files (`date >> /var/log/date.log`), relative
+ * paths from the image's working directory; what exec and a pod shell see afterwards
+ */
+export function mainProcessWrite(
+  cluster: Cluster,
+  pod: Pod,
+  name: string,
+  path: string,
+  text: string,
+  append: boolean,
+): FsError | null {
+  const instance = containerInstance(cluster, pod, name);
+  if (!instance) return null;
+  const fs = instance.fs;
+  const saved = fs.cwd;
+  fs.cwd = instance.profile.workdir;
+  try {
+    const error = fs.writeFile(path, text, append);
+    const content = error ? null : fs.readFile(path);
+    if (typeof content === 'string' && content.length > FILE_CAP) {
+      const keep = content.slice(-FILE_CAP / 2);
+      fs.writeFile(path, keep.slice(keep.indexOf('\n') + 1));
+    }
+    return error;
+  } finally {
+    fs.cwd = saved;
+  }
+}
+
 /** `text` through each filter in turn; the last one writes to `out`. returns the last one's status */
 function filterThrough(instance: ContainerInstance, filters: Filter[], text: string, out: Output): number {
   let input = text;
@@ -63,23 +129,43 @@ function filterThrough(instance: ContainerInstance, filters: Filter[], text: str
   filters.forEach((filter, i) => {
     let output = '';
     const last = i === filters.length - 1;
-    const result = FILTER_COMMANDS[filter.name].run({
-      name: filter.name,
-      args: filter.args,
-      stdin: input,
-      out: last ? out : { stdout: (t) => void (output += t), stderr: out.stderr },
-      env: new Map(),
-      fs: instance.fs,
-      clock: instance.cluster.clock,
-      random: instance.cluster.random,
-      interrupt: new Interrupt(),
-      shell: { history: [], commands: new Map(), setVar: () => {}, unsetVar: () => {} },
-      world: null,
-      host: {},
-    });
+    const result = runTool(
+      instance,
+      FILTER_COMMANDS[filter.name],
+      filter.args,
+      input,
+      last ? out : { stdout: (t) => void (output += t), stderr: out.stderr },
+      new Map(),
+    );
     // the text tools finish at once; a promise here would be a tool this path was never meant for
-    status = typeof result === 'number' ? result : 1;
+    status = result ?? 1;
     input = output;
   });
   return status;
+}
+
+/** a tool run once in the container, outside any shell; null when it did not finish at once */
+function runTool(
+  instance: ContainerInstance,
+  command: ShellCommand,
+  args: string[],
+  stdin: string,
+  out: Output,
+  env: Map<string, string>,
+): number | null {
+  const result = command.run({
+    name: command.name,
+    args,
+    stdin,
+    out,
+    env,
+    fs: instance.fs,
+    clock: instance.cluster.clock,
+    random: instance.cluster.random,
+    interrupt: new Interrupt(),
+    shell: { history: [], commands: new Map(), setVar: () => {}, unsetVar: () => {} },
+    world: null,
+    host: {},
+  });
+  return typeof result === 'number' ? result : null;
 }

@@ -106,7 +106,7 @@ pod/arith created
 pod/quote created
 pod/pipe created
 kubesim: $(ls /) in a container's own command is not simulated (only $(date) and $(hostname) are); run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
-kubesim: cat in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
+subst
 done
 kubesim: arithmetic expansion $((…)) is not simulated (in a container's own command); the container keeps running
 kubesim: sh cannot read this container command (unexpected EOF while looking for matching \`"')
@@ -117,6 +117,59 @@ arith   1/1     Running     0          3s
 pipe    0/1     Completed   0          3s
 quote   0/1     Error       0          3s
 subst   0/1     Completed   0          3s
+`);
+  });
+
+  test("the image's other programs run in the container, and > and >> write into its files", async () => {
+    const r =
+      await runKubectlScript(`kubectl run logger --image=busybox:1.37 -- sh -c 'mkdir -p /data; while true; do date >> /data/date.log; echo tick; sleep 5; done'
+kubectl run once --image=busybox:1.37 --restart=Never -- sh -c 'echo one > out.txt; echo two >> out.txt; cat out.txt | wc -l; echo x > /nope/f; echo "rc=$?"; wget -qO page.html http://example.invalid 2>> errors.log; whoami; nope; echo "rc=$?"; sleep 3600'
+kubectl run dash --image=nginx --restart=Never -- sh -c 'echo x > /nope/f; echo "rc=$?"; ls /usr/share/nginx/html | sort -r'
+sleep 12
+kubectl exec logger -- cat /data/date.log
+kubectl logs logger
+kubectl exec once -- cat out.txt errors.log
+kubectl logs once
+kubectl logs dash
+`);
+    expect(r.output).toBe(`pod/logger created
+pod/once created
+pod/dash created
+Thu Jan  1 09:00:02 UTC 2026
+Thu Jan  1 09:00:07 UTC 2026
+tick
+tick
+one
+two
+wget: bad address 'example.invalid'
+2
+sh: can't create /nope/f: nonexistent directory
+rc=1
+root
+sh: nope: not found
+rc=127
+sh: 1: cannot create /nope/f: Directory nonexistent
+rc=2
+index.html
+50x.html
+`);
+  });
+
+  test("a failed redirection's status is the shell's own: 2 in dash (nginx's sh), 1 in busybox ash", async () => {
+    const r = await runKubectlScript(`kubectl run web --image=nginx
+kubectl run box --image=busybox:1.37 -- sleep 3600
+sleep 6
+kubectl exec web -- sh -c 'echo x > /nope/f; echo "rc=$?"; cat < /nope/g; echo "rc=$?"'
+kubectl exec box -- sh -c 'echo x > /nope/f; echo "rc=$?"'
+`);
+    expect(r.output).toBe(`pod/web created
+pod/box created
+sh: 1: cannot create /nope/f: Directory nonexistent
+rc=2
+sh: 1: cannot open /nope/g: No such file
+rc=2
+sh: can't create /nope/f: nonexistent directory
+rc=1
 `);
   });
 });

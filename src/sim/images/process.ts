@@ -5,7 +5,7 @@
 import type { Container } from '../api/types.ts';
 import { dateOutput } from '../clock.ts';
 import { parse } from '../shell/parser.ts';
-import type { ShellDialect } from '../shell/shell.ts';
+import { SHELL_MESSAGES, type ShellDialect } from '../shell/shell.ts';
 import type { Redirect, SimpleCommand, Word } from '../shell/syntax.ts';
 import type { ImageInfo } from './catalogue.ts';
 import { nginxVersionFor } from './http.ts';
@@ -37,10 +37,18 @@ export interface ProcessPlan {
 /** how a step follows the one before: always, only after a success, only after a failure */
 export type Connector = ';' | '&&' | '||';
 
-/** where a step's output goes: into the log, or away (`>/dev/null`, `2>&1`, or into a file) */
+/** a file a step's output is redirected into (`> /tmp/out`, `>> log.txt`), in the container's files */
+export interface FileTarget {
+  path: string;
+  append: boolean;
+  /** the script's line the redirection is on, for dash's messages */
+  line: number;
+}
+
+/** where a step's output goes: into the log, away (`>/dev/null`), or into a file */
 export interface Redirects {
-  stdout: 'log' | 'away';
-  stderr: 'log' | 'away';
+  stdout: 'log' | 'away' | FileTarget;
+  stderr: 'log' | 'away' | FileTarget;
 }
 
 export type ProgramStep = { connector: Connector; redirects: Redirects } &
@@ -53,16 +61,19 @@ export type ProgramStep = { connector: Connector; redirects: Redirects } &
     | { kind: 'block' }
     /** `exit`, `exit N`; null exits with the status of the step before */
     | { kind: 'exit'; code: number | null }
-    /** true, false, `:`, and the image's other programs, which print nothing here */
+    /** true, false, `:`, and sh's builtins that print nothing */
     | { kind: 'status'; code: number }
     /** wget or curl, its output piped through `filters` (`wget -qO- web | grep Hostname`) */
     | { kind: 'transfer'; tool: TransferToolName; args: string[]; filters: Filter[] }
-    /** a command the image does not have: the shell's complaint (status 127) */
-    | { kind: 'missing'; message: string }
     /** a line the step prints and status 0 (the note for network tools that are not simulated) */
     | { kind: 'note'; line: string }
     /** a command whose output is not simulated: the note goes where its stdout would, status 0 */
     | { kind: 'quiet'; line: string }
+    /**
+     * a program run in the container as exec runs it (cat, ls, mkdir …), through `filters`; one the
+     * container does not have gets the shell's `missing` complaint and status 127
+     */
+    | { kind: 'command'; words: string[]; filters: Filter[]; missing: string }
   );
 
 export type TransferToolName = 'wget' | 'curl';
@@ -76,6 +87,8 @@ export interface Filter {
 }
 
 export interface Program {
+  /** the shell running it, whose words a failed redirection gets */
+  shell: ShellDialect;
   steps: ProgramStep[];
   /** the body of a trailing `while true; do …; done`, run until the container stops */
   loop: ProgramStep[] | null;
@@ -93,7 +106,7 @@ export function repeatOf(
   for (const step of loop) {
     if (step.connector !== ';') return null;
     if (step.kind === 'sleep' && step.ms !== Infinity) offset += step.ms;
-    else if (step.kind === 'echo' && step.newline) {
+    else if (step.kind === 'echo' && step.newline && typeof step.redirects.stdout === 'string') {
       if (step.redirects.stdout === 'log') lines.push({ offset, text: step.text });
     } else if (!(step.kind === 'status' && step.code === 0)) return null;
   }
@@ -192,7 +205,7 @@ function runScript(script: string, image: ImageInfo, context: ScriptContext): Pr
   const vars = new Map(context.env);
   const steps = programSteps(before, image, context, vars);
   const body = loop ? programSteps(loop[1]!, image, context, vars) : null;
-  return { logs: [], listens: [], stopsOnSigterm: false, program: { steps, loop: body } };
+  return { logs: [], listens: [], stopsOnSigterm: false, program: { shell: context.shell, steps, loop: body } };
 }
 
 const LOG: Redirects = { stdout: 'log', stderr: 'log' };
@@ -237,10 +250,11 @@ function programSteps(script: string, image: ImageInfo, context: ScriptContext, 
       steps.push(noteStep(connector, step.unsupported));
       continue;
     }
-    const redirects = redirections(first.redirects);
+    const redirects = redirections(first.redirects, context, vars);
     if (piped.length > 0) {
-      const filters = step.kind === 'transfer' ? pipeFilters(piped as SimpleCommand[], image, context, vars) : null;
-      if (!filters || step.kind !== 'transfer') {
+      const filters =
+        step.kind === 'transfer' || step.kind === 'command' ? pipeFilters(piped as SimpleCommand[], image, context, vars) : null;
+      if (!filters || (step.kind !== 'transfer' && step.kind !== 'command')) {
         steps.push(noteStep(connector, `kubesim: this pipe (|) in a container's own command is not simulated; ${NETWORK_HINT}`));
         continue;
       }
@@ -271,7 +285,7 @@ function pipeFilters(
     const [name = '', ...args] = words ?? [];
     if (!words || !(FILTERS as readonly string[]).includes(name) || !image.binaries.includes(name)) return null;
     filters.push({ name: name as Filter['name'], args });
-    stdout = redirections(command.redirects).stdout;
+    stdout = redirections(command.redirects, context, vars).stdout;
   }
   return { filters, stdout };
 }
@@ -306,16 +320,20 @@ function backquotesAsDollar(script: string): string {
 
 /**
  * takes a step's redirections in order: `>/dev/null 2>&1` sends both streams away, `2>&1 >/dev/null`
- * only stdout. anything written to a file leaves the log (the file itself is not kept)
+ * only stdout; `> file` and `>> file` write into the container's files
  */
-function redirections(list: readonly Redirect[]): Redirects {
+function redirections(list: readonly Redirect[], context: ScriptContext, vars: Map<string, string>): Redirects {
   const redirects: Redirects = { ...LOG };
-  for (const { op } of list) {
+  const into = (target: Redirect['target'], append: boolean): Redirects['stdout'] => {
+    const path = (target ? (staticWords([target], context, vars) ?? []) : []).join(' ');
+    return path === '/dev/null' ? 'away' : { path, append, line: lineOf(context.script, path) };
+  };
+  for (const { op, target } of list) {
     if (op === '2>&1') redirects.stderr = redirects.stdout;
     else if (op === '>&2') redirects.stdout = redirects.stderr;
-    else if (op === '>' || op === '>>') redirects.stdout = 'away';
-    else if (op === '2>' || op === '2>>') redirects.stderr = 'away';
-    else if (op === '&>') redirects.stdout = redirects.stderr = 'away';
+    else if (op === '>' || op === '>>') redirects.stdout = into(target, op === '>>');
+    else if (op === '2>' || op === '2>>') redirects.stderr = into(target, op === '2>>');
+    else if (op === '&>') redirects.stdout = redirects.stderr = into(target, false);
   }
   return redirects;
 }
@@ -337,36 +355,24 @@ export interface ScriptContext {
   script: string;
 }
 
-/**
- * what the shell says about a command it cannot find: busybox ash `sh: x: not found`, dash with
- * the script's line (`sh: 1: x: not found`), bash `bash: x: command not found`
- */
-function notFound(name: string, context: ScriptContext): string {
-  if (context.shell === 'bash') return `bash: ${name}: command not found`;
-  if (context.shell === 'ash') return `sh: ${name}: not found`;
-  const lines = context.script.split('\n');
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const at = lines.findIndex((line) => new RegExp(`(^|[\\s;&|(])${escaped}([\\s;&|)]|$)`).test(line));
-  return `sh: ${at < 0 ? 1 : at + 1}: ${name}: not found`;
+/** the script's line (from 1) where `word` first stands as a word: dash names it in its messages */
+function lineOf(script: string, word: string): number {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const at = script.split('\n').findIndex((line) => new RegExp(`(^|[\\s;&|(<>])${escaped}([\\s;&|)<>]|$)`).test(line));
+  return at < 0 ? 1 : at + 1;
 }
 
-/** a command not listed here prints something this reading cannot produce: it says so instead */
-const QUIET = new Set([
-  'mkdir',
-  'touch',
-  'cp',
-  'mv',
-  'rm',
-  'ln',
-  'chmod',
-  'chown',
-  'cd',
-  'export',
-  'sync',
-  'kill',
-  'trap',
-  'set',
-]);
+/** what the shell says about a command it cannot find (busybox ash, dash with the line, bash) */
+function notFound(name: string, context: ScriptContext): string {
+  const shell = context.shell === 'bash' ? 'bash' : 'sh';
+  return SHELL_MESSAGES[context.shell].notFound(shell, lineOf(context.script, name), name).replace(/\n$/, '');
+}
+
+/** sh's builtins that print nothing and change nothing this reading follows */
+const QUIET = new Set(['export', 'set', 'trap', 'sync', 'wait', 'shift', 'unset']);
+
+/** programs whose output depends on the shell that runs them (env's order) or that are no one-shot commands */
+const NOT_RUN = new Set(['env', 'sh', 'bash', 'ash', 'dash', 'vi', 'nginx', 'top']);
 
 /** one simple command as a step; null for a bare assignment (which sets a variable for the steps after it) */
 function simpleStep(
@@ -390,6 +396,14 @@ function simpleStep(
     return null;
   }
   const [cmd = '', ...args] = start;
+  // `export NAME=value`: the variable is set for the steps after it, as a bare assignment is
+  if (cmd === 'export' && args.every((a) => /^[A-Za-z_][A-Za-z0-9_]*(=|$)/.test(a))) {
+    for (const arg of args) {
+      const eq = arg.indexOf('=');
+      if (eq > 0) vars.set(arg.slice(0, eq), arg.slice(eq + 1));
+    }
+    return null;
+  }
   switch (cmd) {
     case 'echo': {
       const newline = args[0] !== '-n';
@@ -498,7 +512,8 @@ function programStep(words: string[], image: ImageInfo, context: ScriptContext):
     case 'sleep':
       return { kind: 'sleep', ms: seconds(args[0]) * 1000 };
     case 'tail':
-      return args.includes('-f') || args.includes('-F') ? { kind: 'block' } : quietOrNote(cmd);
+      if (args.includes('-f') || args.includes('-F')) return { kind: 'block' };
+      break;
     case 'exit':
       return { kind: 'exit', code: args[0] === undefined ? null : Number(args[0]) || 0 };
     case 'true':
@@ -506,15 +521,17 @@ function programStep(words: string[], image: ImageInfo, context: ScriptContext):
       return { kind: 'status', code: 0 };
     case 'false':
       return { kind: 'status', code: 1 };
-    default:
-      if (TRANSFER_TOOLS.has(cmd) && image.binaries.includes(cmd))
-        return { kind: 'transfer', tool: cmd as TransferToolName, args, filters: [] };
-      if (NETWORK_TOOLS.has(cmd) && image.binaries.includes(cmd)) {
-        return { kind: 'note', line: `kubesim: ${cmd} in a container's own command is not simulated; ${NETWORK_HINT}` };
-      }
-      if (image.binaries.includes(cmd) || SHELL_BUILTINS.has(cmd)) return quietOrNote(cmd);
-      return { kind: 'missing', message: notFound(cmd, context) };
   }
+  if (TRANSFER_TOOLS.has(cmd) && image.binaries.includes(cmd))
+    return { kind: 'transfer', tool: cmd as TransferToolName, args, filters: [] };
+  if (NETWORK_TOOLS.has(cmd) && image.binaries.includes(cmd)) {
+    return { kind: 'note', line: `kubesim: ${cmd} in a container's own command is not simulated; ${NETWORK_HINT}` };
+  }
+  if (image.binaries.includes(cmd) && NOT_RUN.has(cmd)) return quietOrNote(cmd);
+  if (SHELL_BUILTINS.has(cmd)) return quietOrNote(cmd);
+  if (cmd === 'printenv' && args.length === 0) return quietOrNote(cmd);
+  // whether the container has it is known where it runs: the kubelet says "not found" if not
+  return { kind: 'command', words, filters: [], missing: notFound(cmd, context) };
 }
 
 /** sh's own commands: never "not found" */
@@ -534,4 +551,4 @@ function seconds(value: string | undefined): number {
 
 /** the tools that talk to the network; wget and curl also run as a container's own command (see Program) */
 const NETWORK_TOOLS = new Set(['wget', 'curl', 'nslookup', 'nc', 'ping', 'dig', 'host', 'telnet']);
-const NETWORK_HINT = 'run it with kubectl exec, or from a shell: kubectl run -it ... -- sh';
+export const NETWORK_HINT = 'run it with kubectl exec, or from a shell: kubectl run -it ... -- sh';

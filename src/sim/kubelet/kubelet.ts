@@ -9,9 +9,18 @@ import type { WatchEvent } from '../api/store.ts';
 import type { Container, ContainerState, ContainerStatus, Node, Pod, PodCondition, PodStatus, Service } from '../api/types.ts';
 import type { VirtualClock } from '../clock.ts';
 import { lookupImage, type ImageInfo } from '../images/catalogue.ts';
-import { effectiveArgv, planProcess, repeatOf, type ProcessPlan, type ProgramStep } from '../images/process.ts';
+import {
+  effectiveArgv,
+  NETWORK_HINT as NOT_SIMULATED_HINT,
+  planProcess,
+  repeatOf,
+  type ProcessPlan,
+  type ProgramStep,
+} from '../images/process.ts';
 import type { Transfer } from '../network/curl.ts';
 import type { Output } from '../shell/command.ts';
+import { SHELL_MESSAGES } from '../shell/shell.ts';
+import type { FsError } from '../shell/vfs.ts';
 import { profileFor } from '../container/image-profiles.ts';
 import { containerConfigError } from '../container/environment.ts';
 import { mainProcessStart } from '../container/instances.ts';
@@ -90,9 +99,17 @@ export interface KubeletDeps {
   schedule: (ms: number, fn: () => void) => void;
   /** runs wget or curl (and what it pipes into) in a running container, for a command that uses them */
   transfer: (pod: Pod, container: string, step: TransferStep, out: Output) => Transfer;
+  /**
+   * runs one of the image's programs (and what it pipes into) in a running container, as exec
+   * would; null when that program is not simulated there
+   */
+  command: (pod: Pod, container: string, step: CommandStep, out: Output) => number | null;
+  /** writes into a running container's files (`echo … >> /tmp/log` in its own command); an error when it cannot */
+  writeFile: (pod: Pod, container: string, path: string, text: string, append: boolean) => FsError | null;
 }
 
 type TransferStep = Extract<ProgramStep, { kind: 'transfer' }>;
+type CommandStep = Extract<ProgramStep, { kind: 'command' }>;
 
 /** a stepped command keeps at most this many log lines (a loop's oldest go, as log rotation would drop them) */
 const PROGRAM_LOG_LINES = 10_000;
@@ -475,10 +492,29 @@ export class Kubelet {
       if (c.logs.length > 2 * PROGRAM_LOG_LINES) c.logs.splice(0, c.logs.length - PROGRAM_LOG_LINES);
     };
     const away = () => {};
+    const fileWrite = (path: string, text: string, append: boolean): FsError | null => {
+      const pod = this.currentPod(runtime);
+      return pod ? this.deps.writeFile(pod, c.spec.name, path, text, append) : null;
+    };
+    const writerFor = (target: ProgramStep['redirects']['stdout']) =>
+      target === 'log' ? write : target === 'away' ? away : (text: string) => void fileWrite(target.path, text, true);
     const outFor = (step: ProgramStep) => ({
-      stdout: step.redirects.stdout === 'log' ? write : away,
-      stderr: step.redirects.stderr === 'log' ? write : away,
+      stdout: writerFor(step.redirects.stdout),
+      stderr: writerFor(step.redirects.stderr),
     });
+    // the shell opens a step's files before it runs the command: `>` empties one, a failure skips the command
+    const shellName = program.shell === 'bash' ? 'bash' : 'sh';
+    const openFiles = (step: ProgramStep): boolean => {
+      for (const target of new Set([step.redirects.stdout, step.redirects.stderr])) {
+        if (typeof target === 'string') continue;
+        const error = fileWrite(target.path, '', target.append);
+        if (!error) continue;
+        write(SHELL_MESSAGES[program.shell].cannotCreate(shellName, target.line, target.path, error));
+        status = SHELL_MESSAGES[program.shell].redirectStatus;
+        return false;
+      }
+      return true;
+    };
     const finish = (code: number) => {
       if (partial !== '') write('\n');
       this.exited(runtime, c, { exitCode: code, reason: code === 0 ? stage.REASON.completed : stage.REASON.error });
@@ -493,6 +529,7 @@ export class Kubelet {
         if (!alive()) return;
         const step = steps[i]!;
         if ((step.connector === '&&' && status !== 0) || (step.connector === '||' && status === 0)) continue;
+        if (!openFiles(step)) continue;
         switch (step.kind) {
           case 'echo':
             outFor(step).stdout(step.text({ at: this.deps.clock.now(), status }) + (step.newline ? '\n' : ''));
@@ -502,6 +539,21 @@ export class Kubelet {
             write(step.line + '\n');
             status = 0;
             break;
+          case 'command': {
+            const pod = this.currentPod(runtime);
+            const result = pod ? this.deps.command(pod, c.spec.name, step, outFor(step)) : 1;
+            if (result !== null) status = result;
+            else if (c.image?.binaries.includes(step.words[0]!)) {
+              outFor(step).stdout(
+                `kubesim: ${step.words[0]} in a container's own command is not simulated; ${NOT_SIMULATED_HINT}\n`,
+              );
+              status = 0;
+            } else {
+              outFor(step).stderr(step.missing + '\n');
+              status = 127;
+            }
+            break;
+          }
           case 'quiet':
             outFor(step).stdout(step.line + '\n');
             status = 0;
@@ -509,10 +561,7 @@ export class Kubelet {
           case 'status':
             status = step.code;
             break;
-          case 'missing':
-            outFor(step).stderr(step.message + '\n');
-            status = 127;
-            break;
+
           case 'exit':
             finish(step.code ?? status);
             return;

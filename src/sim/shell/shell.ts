@@ -29,14 +29,17 @@ export interface ShellOptions {
 }
 
 /** what a missing command or an unreadable redirection looks like in each shell (dash counts input lines) */
-const MESSAGES = {
+export const SHELL_MESSAGES = {
   bash: {
+    /** the status of a command whose redirection failed */
+    redirectStatus: 1,
     notFound: (shell: string, _line: number, name: string) => `${shell}: ${name}: command not found\n`,
     cannotOpen: (shell: string, _line: number, target: string, err: FsError) => `${shell}: ${target}: ${describeFsError(err)}\n`,
     cannotCreate: (shell: string, _line: number, target: string, err: FsError) =>
       `${shell}: ${target}: ${describeFsError(err)}\n`,
   },
   ash: {
+    redirectStatus: 1,
     notFound: (shell: string, _line: number, name: string) => `${shell}: ${name}: not found\n`,
     cannotOpen: (shell: string, _line: number, target: string, err: FsError) =>
       `${shell}: can't open ${target}: ${err === 'ENOENT' ? 'no such file' : describeFsError(err)}\n`,
@@ -44,6 +47,7 @@ const MESSAGES = {
       `${shell}: can't create ${target}: ${err === 'ENOENT' ? 'nonexistent directory' : describeFsError(err)}\n`,
   },
   dash: {
+    redirectStatus: 2,
     notFound: (shell: string, line: number, name: string) => `${shell}: ${line}: ${name}: not found\n`,
     cannotOpen: (shell: string, line: number, target: string, err: FsError) =>
       `${shell}: ${line}: cannot open ${target}: ${err === 'ENOENT' ? 'No such file' : describeFsError(err)}\n`,
@@ -76,7 +80,7 @@ export class Shell implements ShellState {
   /** set by the session that runs this shell: nested shells, and whether input is a terminal */
   terminal: Pick<HostServices, 'openShell' | 'stdinIsTerminal' | 'terminalColumns'> = {};
   readonly name: string;
-  private readonly messages: (typeof MESSAGES)['bash'];
+  private readonly messages: (typeof SHELL_MESSAGES)['bash'];
   private readonly vars = new Map<string, string>();
   lastStatus = 0;
   /** input lines read so far (dash names the line in its messages) */
@@ -93,7 +97,7 @@ export class Shell implements ShellState {
     for (const command of options.commands) this.commands.set(command.name, command);
     this.world = options.world ?? null;
     this.name = options.name ?? 'bash';
-    this.messages = MESSAGES[options.dialect ?? 'bash'];
+    this.messages = SHELL_MESSAGES[options.dialect ?? 'bash'];
     if (options.vars) {
       for (const [name, value] of options.vars) this.vars.set(name, value);
       return;
@@ -195,7 +199,7 @@ export class Shell implements ShellState {
           const content = this.fs.readFile(target);
           if (typeof content !== 'string') {
             out.stderr(this.messages.cannotOpen(this.name, this.lineNumber, target, content.error));
-            return 1;
+            return this.messages.redirectStatus;
           }
           stdin = content;
           break;
@@ -214,7 +218,7 @@ export class Shell implements ShellState {
             const err = this.fs.writeFile(target, '', append);
             if (err) {
               out.stderr(this.messages.cannotCreate(this.name, this.lineNumber, target, err));
-              return 1;
+              return this.messages.redirectStatus;
             }
           }
           writes.push({ path: target, append: true, stream });
