@@ -5,6 +5,21 @@ import type { KubectlEnv } from '../env.ts';
 import { parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { checkErr, dryRunOf, plain, printOperation, standard, validatePrintFlags, type CmdError, type DryRun } from './select.ts';
 
+/** the flags every set subcommand that changes pod templates takes: which objects, the dry runs, printing */
+export const SET_TARGET_FLAGS: FlagSpec[] = [
+  { name: 'filename', short: 'f', kind: 'stringArray' },
+  { name: 'recursive', short: 'R', kind: 'bool' },
+  { name: 'all', kind: 'bool' },
+  { name: 'local', kind: 'bool' },
+  { name: 'selector', short: 'l', kind: 'string' },
+  { name: 'dry-run', kind: 'string' },
+  { name: 'field-manager', kind: 'string' },
+  { name: 'output', short: 'o', kind: 'string' },
+  { name: 'allow-missing-template-keys', kind: 'bool' },
+  { name: 'template', kind: 'string' },
+  { name: 'show-managed-fields', kind: 'bool' },
+];
+
 /** polymorphichelpers.UpdatePodSpecForObject: the pod spec inside each kind that has one */
 export function podSpecOf(obj: KubeObject): PodSpec | null {
   const spec = obj.spec as { template?: { spec?: PodSpec } } | undefined;

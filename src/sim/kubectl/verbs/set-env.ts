@@ -7,12 +7,11 @@ import type { ConfigMap, Container, EnvVar, KubeObject } from '../../api/types.t
 import { isStrictEnvVarName } from '../../api/validation/names.ts';
 import type { KubectlEnv } from '../env.ts';
 import { flagBool, flagList, flagString, type FlagSpec } from '../flags.ts';
-import { noPodTemplateError, parseSetFlags, patchPodTemplate, podSpecOf } from './set-common.ts';
+import { noPodTemplateError, parseSetFlags, patchPodTemplate, podSpecOf, SET_TARGET_FLAGS } from './set-common.ts';
 import { checkErr, plain, printOperation, selectObjects, type CmdError } from './select.ts';
 
 export const SET_ENV_FLAGS: FlagSpec[] = [
-  { name: 'filename', short: 'f', kind: 'stringArray' },
-  { name: 'recursive', short: 'R', kind: 'bool' },
+  ...SET_TARGET_FLAGS,
   { name: 'kustomize', short: 'k', kind: 'string' },
   { name: 'containers', short: 'c', kind: 'string' },
   { name: 'from', kind: 'string' },
@@ -21,16 +20,7 @@ export const SET_ENV_FLAGS: FlagSpec[] = [
   { name: 'keys', kind: 'stringArray' },
   { name: 'list', kind: 'bool' },
   { name: 'resolve', kind: 'bool' },
-  { name: 'local', kind: 'bool' },
-  { name: 'all', kind: 'bool' },
   { name: 'overwrite', kind: 'bool' },
-  { name: 'field-manager', kind: 'string' },
-  { name: 'selector', short: 'l', kind: 'string' },
-  { name: 'output', short: 'o', kind: 'string' },
-  { name: 'allow-missing-template-keys', kind: 'bool' },
-  { name: 'template', kind: 'string' },
-  { name: 'show-managed-fields', kind: 'bool' },
-  { name: 'dry-run', kind: 'string' },
 ];
 
 /** env_parse.go IsEnvironmentArgument: anything, `=`, anything */

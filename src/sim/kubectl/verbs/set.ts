@@ -8,7 +8,7 @@ import type { KubectlEnv, Verb } from '../env.ts';
 import { flagBool, flagList, flagString, type FlagSpec } from '../flags.ts';
 import { parseToLabelSelector } from '../../api/validation/selectors.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
-import { noPodTemplateError, parseSetFlags, patchPodTemplate, podSpecOf } from './set-common.ts';
+import { noPodTemplateError, parseSetFlags, patchPodTemplate, podSpecOf, SET_TARGET_FLAGS } from './set-common.ts';
 import { SET_ENV_FLAGS, setEnvCommand } from './set-env.ts';
 import { checkErr, fromServer, plain, printOperation, selectObjects, subcommandOf, type CmdError } from './select.ts';
 
@@ -33,20 +33,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
 
 const NOT_SIMULATED = ['resources', 'serviceaccount', 'subject'];
 
-export const SET_IMAGE_FLAGS: FlagSpec[] = [
-  { name: 'filename', short: 'f', kind: 'stringArray' },
-  { name: 'recursive', short: 'R', kind: 'bool' },
-  { name: 'all', kind: 'bool' },
-  { name: 'local', kind: 'bool' },
-  { name: 'selector', short: 'l', kind: 'string' },
-  { name: 'dry-run', kind: 'string' },
-  { name: 'field-manager', kind: 'string' },
-  { name: 'output', short: 'o', kind: 'string' },
-  { name: 'allow-missing-template-keys', kind: 'bool' },
-  { name: 'template', kind: 'string' },
-  { name: 'show-managed-fields', kind: 'bool' },
-  RECORD_FLAG,
-];
+export const SET_IMAGE_FLAGS: FlagSpec[] = [...SET_TARGET_FLAGS, RECORD_FLAG];
 
 /** cmdutil.GetResourcesAndPairs: resource words first, then KEY=VALUE (or KEY-) pairs */
 export function resourcesAndPairs(
