@@ -69,6 +69,7 @@ describe('completeKubectl', () => {
         'logs',
         'attach',
         'exec',
+        'events',
         'apply',
         'patch',
         'wait',

@@ -23,7 +23,6 @@ const NOT_SIMULATED = [
   'debug',
   'diff',
   'drain',
-  'events',
   'kustomize',
   'options',
   'plugin',

@@ -30,7 +30,7 @@ export function relaxedJsonPath(expression: string): { ok: true; template: strin
 const errorText = (message: string): string => `error: ${message}\n`;
 
 /** printers.EscapeTerminal */
-const escapeTerminal = (s: string): string => s.replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
+export const escapeTerminal = (s: string): string => s.replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
 
 export function printCustomColumns(
   spec: string,

@@ -8,6 +8,7 @@ import { deleteVerb } from './delete.ts';
 import { describeVerb } from './describe.ts';
 import { apiResourcesVerb, explainVerb } from './discovery.ts';
 import { editVerb } from './edit.ts';
+import { eventsVerb } from './events.ts';
 import { execVerb } from './exec.ts';
 import { exposeVerb } from './expose.ts';
 import { getVerb } from './get.ts';
@@ -39,6 +40,7 @@ export const VERBS: Verb[] = [
   logsVerb,
   attachVerb,
   execVerb,
+  eventsVerb,
   applyVerb,
   patchVerb,
   waitVerb,
