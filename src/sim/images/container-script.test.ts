@@ -91,7 +91,7 @@ partial   0/1     Completed   0          3s
   test('what this reading cannot run says so in the log instead of printing nothing', async () => {
     const r =
       await runKubectlScript(`kubectl run subst --image=busybox --restart=Never -- sh -c 'echo $(ls /); cat /etc/hostname; cat /etc/hostname > /dev/null; mkdir -p /data; echo done'
-kubectl run arith --image=busybox -- sh -c 'i=$((1+2)); echo $i'
+kubectl run arith --image=busybox -- sh -c 'i=0; echo $((i++))'
 kubectl run quote --image=busybox --restart=Never -- sh -c 'echo "unterminated'
 kubectl run pipe --image=busybox --restart=Never -- sh -c 'echo hi | tr a-z A-Z; for i in 1 2; do echo $i; done'
 sleep 3
@@ -108,7 +108,7 @@ pod/pipe created
 kubesim: $(ls /) in a container's own command is not simulated (only $(date) and $(hostname) are); run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
 subst
 done
-kubesim: arithmetic expansion $((…)) is not simulated (in a container's own command); the container keeps running
+kubesim: $((i++)), with '++' in it, in a container's own command is not simulated; the container keeps running
 kubesim: sh cannot read this container command (unexpected EOF while looking for matching \`"')
 kubesim: this pipe (|) in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
 kubesim: a for loop in a container's own command is not simulated
@@ -170,6 +170,31 @@ sh: 1: cannot open /nope/g: No such file
 rc=2
 sh: can't create /nope/f: nonexistent directory
 rc=1
+`);
+  });
+
+  test('$((…)) and variables the script changes as it runs: the counter loop of the Kubernetes docs', async () => {
+    const r =
+      await runKubectlScript(`kubectl run counter --image=busybox:1.37 -- /bin/sh -c 'i=0; while true; do echo "$i: $(date)"; i=$((i+1)); sleep 1; done'
+kubectl run math --image=busybox:1.37 --restart=Never -- sh -c 'a=6; b=4; echo $((a*b)) $(( (a+b)/3 )) $((a%b)) $((a>b && b>0)) $((-a)) "$(($a - 1))" $((0x10)); export N=3; echo "n=$N"; echo $((1/0)); echo after'
+kubectl run files --image=busybox:1.37 -- sh -c 'n=0; while true; do n=$((n+2)); echo "n is $n" >> /tmp/n; sleep 2; done'
+sleep 5
+kubectl logs counter
+kubectl logs math
+kubectl exec files -- cat /tmp/n
+`);
+    expect(r.output).toBe(`pod/counter created
+pod/math created
+pod/files created
+0: Thu Jan  1 09:00:02 UTC 2026
+1: Thu Jan  1 09:00:03 UTC 2026
+2: Thu Jan  1 09:00:04 UTC 2026
+24 3 2 1 -6 5 16
+n=3
+kubesim: an arithmetic expansion failed (division by zero); not simulated further
+after
+n is 2
+n is 4
 `);
   });
 });

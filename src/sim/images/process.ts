@@ -4,6 +4,7 @@
 
 import type { Container } from '../api/types.ts';
 import { dateOutput } from '../clock.ts';
+import { ArithmeticFailure, arithmeticAsParameters } from './arithmetic.ts';
 import { parse } from '../shell/parser.ts';
 import { SHELL_MESSAGES, type ShellDialect } from '../shell/shell.ts';
 import type { Redirect, SimpleCommand, Word } from '../shell/syntax.ts';
@@ -18,7 +19,13 @@ export interface ProcessPlan {
    * `from` ms after the start, and prints its lines `offset` ms into the round. read when the log
    * is, so a loop that runs for hours costs nothing until then
    */
-  repeat?: { from: number; periodMs: number; lines: { offset: number; text: (state: StepState) => string }[] };
+  repeat?: {
+    from: number;
+    periodMs: number;
+    lines: { offset: number; text: (state: StepState) => string }[];
+    /** the shell's variables when the loop began (nothing in it changes them) */
+    vars?: ReadonlyMap<string, string>;
+  };
   /** when and how the process ends; absent means it runs until stopped */
   exit?: { at: number; code: number };
   /** the runtime could not start it at all (a missing binary) */
@@ -64,7 +71,7 @@ export type ProgramStep = { connector: Connector; redirects: Redirects } &
     /** true, false, `:`, and sh's builtins that print nothing */
     | { kind: 'status'; code: number }
     /** wget or curl, its output piped through `filters` (`wget -qO- web | grep Hostname`) */
-    | { kind: 'transfer'; tool: TransferToolName; args: string[]; filters: Filter[] }
+    | { kind: 'transfer'; tool: TransferToolName; args: string[]; filters: Filter[]; argv?: (state: StepState) => string[] }
     /** a line the step prints and status 0 (the note for network tools that are not simulated) */
     | { kind: 'note'; line: string }
     /** a command whose output is not simulated: the note goes where its stdout would, status 0 */
@@ -73,7 +80,9 @@ export type ProgramStep = { connector: Connector; redirects: Redirects } &
      * a program run in the container as exec runs it (cat, ls, mkdir …), through `filters`; one the
      * container does not have gets the shell's `missing` complaint and status 127
      */
-    | { kind: 'command'; words: string[]; filters: Filter[]; missing: string }
+    | { kind: 'command'; words: string[]; filters: Filter[]; missing: string; argv?: (state: StepState) => string[] }
+    /** NAME=value (and `export NAME=value`): the shell's variables for the steps after it */
+    | { kind: 'assign'; assignments: { name: string; value: (state: StepState) => string }[] }
   );
 
 export type TransferToolName = 'wget' | 'curl';
@@ -89,6 +98,8 @@ export interface Filter {
 export interface Program {
   /** the shell running it, whose words a failed redirection gets */
   shell: ShellDialect;
+  /** the variables it starts with: the process's environment */
+  env: [string, string][];
   steps: ProgramStep[];
   /** the body of a trailing `while true; do …; done`, run until the container stops */
   loop: ProgramStep[] | null;
@@ -171,12 +182,26 @@ export function planProcess(
     // a shell with no script and no terminal reads an empty stdin and exits at once
     if (argv[1] !== '-c' || argv[2] === undefined) return { ...base, stopsOnSigterm: false, exit: { at: 10, code: 0 } };
     const shell = name === 'bash' ? 'bash' : start.sh;
-    return runScript(argv[2], image, { env: start.env(), positional: argv.slice(3), now: start.now, shell, script: argv[2] });
+    return runScript(argv[2], image, {
+      env: start.env(),
+      positional: argv.slice(3),
+      now: start.now,
+      shell,
+      script: argv[2],
+      arithmetic: new Map(),
+    });
   }
   if (!image.binaries.includes(name)) return startError(program);
   // no shell: the words reach the program as they are (quoted here so the reading expands nothing)
   const script = argv.map(quoteWord).join(' ');
-  return runScript(script, image, { env: new Map(), positional: [], now: start.now, shell: start.sh, script });
+  return runScript(script, image, {
+    env: new Map(),
+    positional: [],
+    now: start.now,
+    shell: start.sh,
+    script,
+    arithmetic: new Map(),
+  });
 }
 
 function quoteWord(word: string): string {
@@ -200,12 +225,31 @@ const TRANSFER_TOOLS = new Set<string>(['wget', 'curl']);
  * steps through it in cluster time (see Program)
  */
 function runScript(script: string, image: ImageInfo, context: ScriptContext): ProcessPlan {
+  const read = arithmeticAsParameters(script, context.arithmetic);
+  if ('error' in read) {
+    const steps = [
+      noteStep(';', `kubesim: ${read.error} in a container's own command is not simulated; the container keeps running`),
+      blockStep(),
+    ];
+    return {
+      logs: [],
+      listens: [],
+      stopsOnSigterm: false,
+      program: { shell: context.shell, env: [...context.env], steps, loop: null },
+    };
+  }
+  script = read.script;
   const loop = /while\s+(?:true|:)\s*;\s*do\s+(.*?)\s*;?\s*done/s.exec(script);
   const before = loop ? script.slice(0, loop.index) : script;
   const vars = new Map(context.env);
   const steps = programSteps(before, image, context, vars);
   const body = loop ? programSteps(loop[1]!, image, context, vars) : null;
-  return { logs: [], listens: [], stopsOnSigterm: false, program: { shell: context.shell, steps, loop: body } };
+  return {
+    logs: [],
+    listens: [],
+    stopsOnSigterm: false,
+    program: { shell: context.shell, env: [...context.env], steps, loop: body },
+  };
 }
 
 const LOG: Redirects = { stdout: 'log', stderr: 'log' };
@@ -245,7 +289,6 @@ function programSteps(script: string, image: ImageInfo, context: ScriptContext, 
       continue;
     }
     const step = simpleStep(first, image, context, vars);
-    if (step === null) continue;
     if ('unsupported' in step) {
       steps.push(noteStep(connector, step.unsupported));
       continue;
@@ -353,6 +396,8 @@ export interface ScriptContext {
   shell: ShellDialect;
   /** the script itself, for the line numbers dash reports */
   script: string;
+  /** `$((…))` in the script, each read once into an evaluator, by the parameter name standing for it */
+  arithmetic: Map<string, (vars: ReadonlyMap<string, string>) => number>;
 }
 
 /** the script's line (from 1) where `word` first stands as a word: dash names it in its messages */
@@ -380,29 +425,35 @@ function simpleStep(
   image: ImageInfo,
   context: ScriptContext,
   vars: Map<string, string>,
-): StepBody | Unsupported | null {
+): StepBody | Unsupported {
   const expanded = command.words.map((word) => expandWord(word, context, vars));
   const unsupported = expanded.find((w): w is Unsupported => 'unsupported' in w);
   if (unsupported) return unsupported;
   const fields = expanded as Fields[];
   const all = (state: StepState) => fields.flatMap((f) => f(state));
-  const start = all({ at: context.now, status: 0 });
+  const start = fields.flatMap((f) => readNow(f, context));
   if (command.words.length === 0) {
+    const assignments: { name: string; value: (state: StepState) => string }[] = [];
     for (const { name, value } of command.assignments) {
       const field = expandWord(value, context, vars);
       if ('unsupported' in field) return field;
-      vars.set(name, field({ at: context.now, status: 0 }).join(' '));
+      // known as the script is read too, for the words read then (a command's name, a file's)
+      vars.set(name, readNow(field, context).join(' '));
+      assignments.push({ name, value: (state) => field(state).join(' ') });
     }
-    return null;
+    return { kind: 'assign', assignments };
   }
   const [cmd = '', ...args] = start;
   // `export NAME=value`: the variable is set for the steps after it, as a bare assignment is
   if (cmd === 'export' && args.every((a) => /^[A-Za-z_][A-Za-z0-9_]*(=|$)/.test(a))) {
-    for (const arg of args) {
+    const assignments: { name: string; value: (state: StepState) => string }[] = [];
+    args.forEach((arg, i) => {
       const eq = arg.indexOf('=');
-      if (eq > 0) vars.set(arg.slice(0, eq), arg.slice(eq + 1));
-    }
-    return null;
+      if (eq <= 0) return;
+      vars.set(arg.slice(0, eq), arg.slice(eq + 1));
+      assignments.push({ name: arg.slice(0, eq), value: (state) => (all(state)[i + 1] ?? '').slice(eq + 1) });
+    });
+    return { kind: 'assign', assignments };
   }
   switch (cmd) {
     case 'echo': {
@@ -417,7 +468,10 @@ function simpleStep(
       if (args.length === 0) return { kind: 'echo', text: () => vars.get('HOSTNAME') ?? '', newline: true };
       break;
   }
-  return programStep(start, image, context);
+  const body = programStep(start, image, context);
+  // the words as they are when the step runs: a variable the loop changes reaches them
+  if ('kind' in body && (body.kind === 'transfer' || body.kind === 'command')) return { ...body, argv: all };
+  return body;
 }
 
 /** the words of a command expanded once, or null when one of them needs what this reading cannot run */
@@ -426,9 +480,22 @@ function staticWords(words: readonly Word[], context: ScriptContext, vars: Map<s
   for (const word of words) {
     const fields = expandWord(word, context, vars);
     if ('unsupported' in fields) return null;
-    out.push(...fields({ at: context.now, status: 0 }));
+    out.push(...readNow(fields, context));
   }
   return out;
+}
+
+/**
+ * a word's fields as the script is read (for a command's name, a file to write): an arithmetic
+ * expansion that can only fail when it runs reads as empty here
+ */
+function readNow(fields: Fields, context: ScriptContext): string[] {
+  try {
+    return fields({ at: context.now, status: 0 });
+  } catch (error) {
+    if (error instanceof ArithmeticFailure) return [];
+    throw error;
+  }
 }
 
 /** what a word's expansion can depend on while the step runs */
@@ -437,6 +504,8 @@ export interface StepState {
   at: number;
   /** $?: the status of the step before */
   status: number;
+  /** the shell's variables as the script has set them so far (the kubelet keeps them as it steps) */
+  vars?: ReadonlyMap<string, string>;
 }
 
 type Fields = (state: StepState) => string[];
@@ -502,8 +571,9 @@ function parameter(name: string, context: ScriptContext, vars: ReadonlyMap<strin
     const value = name === '0' ? (context.positional[0] ?? 'sh') : (context.positional[Number(name)] ?? '');
     return () => value;
   }
-  const value = vars.get(name) ?? '';
-  return () => value;
+  const arithmetic = context.arithmetic.get(name);
+  if (arithmetic) return (state) => String(arithmetic(state.vars ?? vars));
+  return (state) => (state.vars ?? vars).get(name) ?? '';
 }
 
 function programStep(words: string[], image: ImageInfo, context: ScriptContext): StepBody | Unsupported {

@@ -9,6 +9,7 @@ import type { WatchEvent } from '../api/store.ts';
 import type { Container, ContainerState, ContainerStatus, Node, Pod, PodCondition, PodStatus, Service } from '../api/types.ts';
 import type { VirtualClock } from '../clock.ts';
 import { lookupImage, type ImageInfo } from '../images/catalogue.ts';
+import { ArithmeticFailure } from '../images/arithmetic.ts';
 import {
   effectiveArgv,
   NETWORK_HINT as NOT_SIMULATED_HINT,
@@ -16,6 +17,7 @@ import {
   repeatOf,
   type ProcessPlan,
   type ProgramStep,
+  type StepState,
 } from '../images/process.ts';
 import type { Transfer } from '../network/curl.ts';
 import type { Output } from '../shell/command.ts';
@@ -263,7 +265,8 @@ export class Kubelet {
       const round = c.startedAt + repeat.from + i * repeat.periodMs;
       for (const { offset, text } of repeat.lines) {
         const at = round + offset;
-        if (at <= now) out.push({ at, line: text({ at, status: 0 }) });
+        if (at <= now)
+          out.push({ at, line: repeatedLine(text, { at, status: 0, ...(repeat.vars ? { vars: repeat.vars } : {}) }) });
       }
     }
     return out;
@@ -524,71 +527,90 @@ export class Kubelet {
       const pod = this.currentPod(runtime);
       return pod ? this.deps.transfer(pod, c.spec.name, step, outFor(step)) : 1;
     };
+    // the shell's variables: the process's environment, then what the script sets
+    const vars = new Map(program.env);
+    const state = () => ({ at: this.deps.clock.now(), status, vars });
     const run = (steps: ProgramStep[], from: number, onEnd: () => void): void => {
       for (let i = from; i < steps.length; i++) {
         if (!alive()) return;
         const step = steps[i]!;
         if ((step.connector === '&&' && status !== 0) || (step.connector === '||' && status === 0)) continue;
         if (!openFiles(step)) continue;
-        switch (step.kind) {
-          case 'echo':
-            outFor(step).stdout(step.text({ at: this.deps.clock.now(), status }) + (step.newline ? '\n' : ''));
-            status = 0;
-            break;
-          case 'note':
-            write(step.line + '\n');
-            status = 0;
-            break;
-          case 'command': {
-            const pod = this.currentPod(runtime);
-            const result = pod ? this.deps.command(pod, c.spec.name, step, outFor(step)) : 1;
-            if (result !== null) status = result;
-            else if (c.image?.binaries.includes(step.words[0]!)) {
-              outFor(step).stdout(
-                `kubesim: ${step.words[0]} in a container's own command is not simulated; ${NOT_SIMULATED_HINT}\n`,
-              );
-              status = 0;
-            } else {
-              outFor(step).stderr(step.missing + '\n');
-              status = 127;
-            }
-            break;
-          }
-          case 'quiet':
-            outFor(step).stdout(step.line + '\n');
-            status = 0;
-            break;
-          case 'status':
-            status = step.code;
-            break;
-
-          case 'exit':
-            finish(step.code ?? status);
-            return;
-          case 'block':
-            return;
-          case 'sleep':
-            status = 0;
-            if (step.ms === Infinity) return;
-            this.after(runtime, step.ms, () => run(steps, i + 1, onEnd));
-            return;
-          case 'transfer': {
-            const result = transfer(step);
-            if (typeof result === 'number') {
-              status = result;
-              break;
-            }
-            // nothing answered: the tool waits out its timeout, then says so
-            this.after(runtime, result.waitMs, () => {
-              if (!alive()) return;
-              status = result.then();
-              run(steps, i + 1, onEnd);
-            });
-            return;
-          }
+        try {
+          if (runStep(steps, i, step, onEnd) === 'paused') return;
+        } catch (error) {
+          if (!(error instanceof ArithmeticFailure)) throw error;
+          // sh would print its own complaint here; this one is ours
+          write(`kubesim: an arithmetic expansion failed (${error.message}); not simulated further\n`);
+          status = 1;
         }
       }
       if (alive()) onEnd();
+    };
+    /** one step; 'paused' when it waits in cluster time and goes on by itself */
+    const runStep = (steps: ProgramStep[], i: number, step: ProgramStep, onEnd: () => void): 'paused' | void => {
+      switch (step.kind) {
+        case 'echo':
+          outFor(step).stdout(step.text(state()) + (step.newline ? '\n' : ''));
+          status = 0;
+          break;
+        case 'assign': {
+          const now = state();
+          for (const { name, value } of step.assignments) vars.set(name, value(now));
+          status = 0;
+          break;
+        }
+        case 'note':
+          write(step.line + '\n');
+          status = 0;
+          break;
+        case 'command': {
+          const pod = this.currentPod(runtime);
+          const words = step.argv ? step.argv(state()) : step.words;
+          const result = pod ? this.deps.command(pod, c.spec.name, { ...step, words }, outFor(step)) : 1;
+          if (result !== null) status = result;
+          else if (c.image?.binaries.includes(words[0]!)) {
+            outFor(step).stdout(`kubesim: ${words[0]} in a container's own command is not simulated; ${NOT_SIMULATED_HINT}\n`);
+            status = 0;
+          } else {
+            outFor(step).stderr(step.missing + '\n');
+            status = 127;
+          }
+          break;
+        }
+        case 'quiet':
+          outFor(step).stdout(step.line + '\n');
+          status = 0;
+          break;
+        case 'status':
+          status = step.code;
+          break;
+
+        case 'exit':
+          finish(step.code ?? status);
+          return 'paused';
+        case 'block':
+          return 'paused';
+        case 'sleep':
+          status = 0;
+          if (step.ms === Infinity) return 'paused';
+          this.after(runtime, step.ms, () => run(steps, i + 1, onEnd));
+          return 'paused';
+        case 'transfer': {
+          const result = transfer(step.argv ? { ...step, args: step.argv(state()).slice(1) } : step);
+          if (typeof result === 'number') {
+            status = result;
+            break;
+          }
+          // nothing answered: the tool waits out its timeout, then says so
+          this.after(runtime, result.waitMs, () => {
+            if (!alive()) return;
+            status = result.then();
+            run(steps, i + 1, onEnd);
+          });
+          return 'paused';
+        }
+      }
     };
     const loop = program.loop;
     if (!loop) {
@@ -605,7 +627,7 @@ export class Kubelet {
     const repeat = repeatOf(loop);
     run(program.steps, 0, () => {
       if (!repeat || partial !== '') return again();
-      c.plan!.repeat = { from: this.deps.clock.now() - startedAt, ...repeat };
+      c.plan!.repeat = { from: this.deps.clock.now() - startedAt, ...repeat, vars: new Map(vars) };
     });
   }
 
@@ -742,6 +764,16 @@ function goLogTime(ms: number): string {
     logTimeText = new Date(ms).toISOString().slice(0, 19).replace(/-/g, '/').replace('T', ' ');
   }
   return logTimeText;
+}
+
+/** a line of a loop left to the log's reader; an arithmetic expansion that fails says so in its place */
+function repeatedLine(text: (state: StepState) => string, state: StepState): string {
+  try {
+    return text(state);
+  } catch (error) {
+    if (!(error instanceof ArithmeticFailure)) throw error;
+    return `kubesim: an arithmetic expansion failed (${error.message}); not simulated further`;
+  }
 }
 
 function containerState(c: ContainerRuntime): ContainerState {
