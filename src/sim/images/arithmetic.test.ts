@@ -1,6 +1,6 @@
 // sh's $((…)) as a container's own command reads it: what it evaluates, and what it refuses
 import { describe, expect, test } from 'vitest';
-import { ArithmeticFailure, arithmeticAsParameters, compileArithmetic } from './arithmetic.ts';
+import { ArithmeticFailure, compileArithmetic } from './arithmetic.ts';
 
 const evaluate = (source: string, vars: Record<string, string> = {}) => {
   const compiled = compileArithmetic(source);
@@ -35,14 +35,5 @@ describe('arithmetic expansion', () => {
     expect(evaluate('a = 1')).toBe("'='");
     expect(evaluate('(1 + 2')).toBe("a missing ')'");
     expect(evaluate('1 +')).toBe('a missing operand');
-  });
-
-  test('each $((…)) outside single quotes becomes a parameter the shell parser reads', () => {
-    const table = new Map();
-    expect(arithmeticAsParameters(`echo $((1+(2*3))) "$((i))" '$((x))'`, table)).toEqual({
-      script: `echo \${__kubesim_arith_0} "\${__kubesim_arith_1}" '$((x))'`,
-    });
-    expect(table.size).toBe(2);
-    expect(arithmeticAsParameters('echo $((1+2)', new Map())).toEqual({ error: 'an unclosed $((' });
   });
 });

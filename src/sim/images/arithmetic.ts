@@ -1,5 +1,5 @@
-// sh's arithmetic expansion, $((…)), for a container's own command (`i=$((i+1))` in the counter
-// loop of the Kubernetes docs): integers, + - * / %, comparisons, && || !, parentheses and
+// sh's arithmetic expansion, $((…)), for the shells here and a container's own command
+// (`i=$((i+1))` in the counter loop of the Kubernetes docs): integers, + - * / %, comparisons, && || !, parentheses and
 // variables. read once into an evaluator; evaluated each time the step runs, with the shell's
 // variables as they are then. anything else (assignments inside, ++, **, bit operators) is
 // refused when the script is read, so the caller can say it is not simulated
@@ -7,7 +7,12 @@
 /** an arithmetic expansion that failed as it ran (division by zero, a variable that is no number) */
 export class ArithmeticFailure extends Error {}
 
-type Evaluator = (vars: ReadonlyMap<string, string>) => number;
+/** where an expression's variables come from: the shell's own */
+export interface ArithmeticVars {
+  get(name: string): string | undefined;
+}
+
+type Evaluator = (vars: ArithmeticVars) => number;
 type Node = Evaluator;
 
 const BINARY: Record<string, (a: number, b: number) => number> = {
@@ -36,7 +41,7 @@ const BINARY: Record<string, (a: number, b: number) => number> = {
 const LEVELS = [['||'], ['&&'], ['==', '!='], ['<=', '>=', '<', '>'], ['+', '-'], ['*', '/', '%']];
 
 /** a variable's value as a number: empty or unset is 0 */
-function valueOf(name: string, vars: ReadonlyMap<string, string>): number {
+function valueOf(name: string, vars: ArithmeticVars): number {
   const text = (vars.get(name) ?? '').trim();
   if (text === '') return 0;
   if (!/^[-+]?\d+$/.test(text)) throw new ArithmeticFailure(`${name} is not a number (${text})`);
@@ -104,51 +109,4 @@ export function compileArithmetic(source: string): { evaluate: Evaluator } | { e
   } catch (error) {
     return { error: (error as Error).message };
   }
-}
-
-/**
- * every `$((…))` of a script (outside single quotes) replaced by a parameter `${__kubesim_arith_N}`
- * the shell's parser reads, its evaluator put in `table` under that name; or the first that this
- * reading cannot evaluate
- */
-export function arithmeticAsParameters(script: string, table: Map<string, Evaluator>): { script: string } | { error: string } {
-  let out = '';
-  let single = false;
-  let double = false;
-  for (let i = 0; i < script.length; i++) {
-    const c = script[i]!;
-    if (c === "'" && !double) single = !single;
-    else if (c === '"' && !single) double = !double;
-    if (single || !script.startsWith('$((', i)) {
-      if (c === '\\' && !single) {
-        out += c + (script[i + 1] ?? '');
-        i++;
-        continue;
-      }
-      out += c;
-      continue;
-    }
-    // the matching `))`: parentheses inside balance out
-    let depth = 0;
-    let end = -1;
-    for (let j = i + 3; j < script.length; j++) {
-      if (script[j] === '(') depth++;
-      else if (script[j] === ')') {
-        if (depth === 0) {
-          if (script[j + 1] === ')') end = j;
-          break;
-        }
-        depth--;
-      }
-    }
-    if (end < 0) return { error: 'an unclosed $((' };
-    const source = script.slice(i + 3, end);
-    const compiled = compileArithmetic(source);
-    if ('error' in compiled) return { error: `$((${source})), with ${compiled.error} in it,` };
-    const name = `__kubesim_arith_${table.size}`;
-    table.set(name, compiled.evaluate);
-    out += `\${${name}}`;
-    i = end + 1;
-  }
-  return { script: out };
 }

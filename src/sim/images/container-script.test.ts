@@ -91,7 +91,7 @@ partial   0/1     Completed   0          3s
   test('what this reading cannot run says so in the log instead of printing nothing', async () => {
     const r =
       await runKubectlScript(`kubectl run subst --image=busybox --restart=Never -- sh -c 'echo $(ls /); cat /etc/hostname; cat /etc/hostname > /dev/null; mkdir -p /data; echo done'
-kubectl run arith --image=busybox -- sh -c 'i=0; echo $((i++))'
+kubectl run arith --image=busybox --restart=Never -- sh -c 'i=0; echo $((i++))'
 kubectl run quote --image=busybox --restart=Never -- sh -c 'echo "unterminated'
 kubectl run pipe --image=busybox --restart=Never -- sh -c 'echo hi | tr a-z A-Z; for i in 1 2; do echo $i; done'
 sleep 3
@@ -108,12 +108,12 @@ pod/pipe created
 kubesim: $(ls /) in a container's own command is not simulated (only $(date) and $(hostname) are); run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
 subst
 done
-kubesim: $((i++)), with '++' in it, in a container's own command is not simulated; the container keeps running
+kubesim: $((i++)), with '++' in it, in a container's own command is not simulated
 kubesim: sh cannot read this container command (unexpected EOF while looking for matching \`"')
 kubesim: this pipe (|) in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
 kubesim: a for loop in a container's own command is not simulated
 NAME    READY   STATUS      RESTARTS   AGE
-arith   1/1     Running     0          3s
+arith   0/1     Completed   0          3s
 pipe    0/1     Completed   0          3s
 quote   0/1     Error       0          3s
 subst   0/1     Completed   0          3s

@@ -4,7 +4,7 @@
 
 import type { Container } from '../api/types.ts';
 import { dateOutput } from '../clock.ts';
-import { ArithmeticFailure, arithmeticAsParameters } from './arithmetic.ts';
+import { ArithmeticFailure, compileArithmetic } from './arithmetic.ts';
 import { parse } from '../shell/parser.ts';
 import { SHELL_MESSAGES, type ShellDialect } from '../shell/shell.ts';
 import type { Redirect, SimpleCommand, Word } from '../shell/syntax.ts';
@@ -188,7 +188,6 @@ export function planProcess(
       now: start.now,
       shell,
       script: argv[2],
-      arithmetic: new Map(),
     });
   }
   if (!image.binaries.includes(name)) return startError(program);
@@ -200,7 +199,6 @@ export function planProcess(
     now: start.now,
     shell: start.sh,
     script,
-    arithmetic: new Map(),
   });
 }
 
@@ -225,20 +223,6 @@ const TRANSFER_TOOLS = new Set<string>(['wget', 'curl']);
  * steps through it in cluster time (see Program)
  */
 function runScript(script: string, image: ImageInfo, context: ScriptContext): ProcessPlan {
-  const read = arithmeticAsParameters(script, context.arithmetic);
-  if ('error' in read) {
-    const steps = [
-      noteStep(';', `kubesim: ${read.error} in a container's own command is not simulated; the container keeps running`),
-      blockStep(),
-    ];
-    return {
-      logs: [],
-      listens: [],
-      stopsOnSigterm: false,
-      program: { shell: context.shell, env: [...context.env], steps, loop: null },
-    };
-  }
-  script = read.script;
   const loop = /while\s+(?:true|:)\s*;\s*do\s+(.*?)\s*;?\s*done/s.exec(script);
   const before = loop ? script.slice(0, loop.index) : script;
   const vars = new Map(context.env);
@@ -396,8 +380,6 @@ export interface ScriptContext {
   shell: ShellDialect;
   /** the script itself, for the line numbers dash reports */
   script: string;
-  /** `$((…))` in the script, each read once into an evaluator, by the parameter name standing for it */
-  arithmetic: Map<string, (vars: ReadonlyMap<string, string>) => number>;
 }
 
 /** the script's line (from 1) where `word` first stands as a word: dash names it in its messages */
@@ -523,6 +505,14 @@ function expandWord(word: Word, context: ScriptContext, vars: ReadonlyMap<string
       pieces.push({ quoted: part.quoted, split: false, value: () => part.text });
     } else if (part.kind === 'param') {
       pieces.push({ quoted: part.quoted, split: !part.quoted, value: parameter(part.name, context, vars) });
+    } else if (part.kind === 'arith') {
+      const compiled = compileArithmetic(part.source);
+      if ('error' in compiled) {
+        return {
+          unsupported: `kubesim: $((${part.source})), with ${compiled.error} in it, in a container's own command is not simulated`,
+        };
+      }
+      pieces.push({ quoted: part.quoted, split: !part.quoted, value: (state) => String(compiled.evaluate(state.vars ?? vars)) });
     } else {
       const source = part.source.trim();
       let value: ((state: StepState) => string) | null = null;
@@ -571,8 +561,6 @@ function parameter(name: string, context: ScriptContext, vars: ReadonlyMap<strin
     const value = name === '0' ? (context.positional[0] ?? 'sh') : (context.positional[Number(name)] ?? '');
     return () => value;
   }
-  const arithmetic = context.arithmetic.get(name);
-  if (arithmetic) return (state) => String(arithmetic(state.vars ?? vars));
   return (state) => (state.vars ?? vars).get(name) ?? '';
 }
 

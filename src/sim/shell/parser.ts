@@ -243,7 +243,11 @@ class Lexer {
     }
     if (n === '(') {
       if (s[this.pos + 2] === '(') {
-        throw new SyntaxError_('kubesim: arithmetic expansion $((…)) is not simulated');
+        const end = closingArithmetic(s, this.pos + 3);
+        if (end < 0) throw new Incomplete();
+        const source = s.slice(this.pos + 3, end);
+        this.pos = end + 2;
+        return { kind: 'arith', source, quoted };
       }
       const end = findClosingParen(s, this.pos + 2);
       if (end < 0) throw new Incomplete();
@@ -293,6 +297,19 @@ class Lexer {
 
 function lineOf(s: string, pos: number): number {
   return s.slice(0, pos).split('\n').length;
+}
+
+/** index of the `))` closing a `$((` whose expression starts at `from` (parentheses inside balance), or -1 */
+function closingArithmetic(s: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < s.length; i++) {
+    if (s[i] === '(') depth++;
+    else if (s[i] === ')') {
+      if (depth > 0) depth--;
+      else return s[i + 1] === ')' ? i : -1;
+    }
+  }
+  return -1;
 }
 
 /** index of the `)` closing a `$(` whose content starts at `from`, honouring quotes and nesting */
@@ -528,6 +545,7 @@ class Parser {
 function rawOf(part: WordPart): string {
   if (part.kind === 'param') return `$${part.name}`;
   if (part.kind === 'subst') return `$(${part.source})`;
+  if (part.kind === 'arith') return `$((${part.source}))`;
   return part.text;
 }
 

@@ -31,6 +31,18 @@ describe('Shell', () => {
     expect(t.output).toBe('a b a   b\n12\n[]\n');
   });
 
+  test('evaluates $((…)) with the shell variables; what it cannot evaluate stops the command with status 1', async () => {
+    const t = await runScript(
+      'i=5; echo $((i*2)) "$(( ($i-1) / 3 ))" $((i > 4 && i < 9))\nfor n in 1 2 3; do echo -n "$((n*n)) "; done; echo\n' +
+        'echo $((1/0)); echo "rc=$?"\necho $((i++)); echo "rc=$?"\n',
+    );
+    expect(t.output).toBe(
+      '10 1 1\n1 4 9 \n' +
+        "kubesim: $((1/0)) failed: division by zero (bash's own words for it are not simulated)\nrc=1\n" +
+        "kubesim: $((i++)), with '++' in it, is not simulated\nrc=1\n",
+    );
+  });
+
   test('substitutes command output', async () => {
     expect((await runScript('echo "[$(echo a; echo b)]" $(echo c   d)')).output).toBe('[a\nb] c d\n');
   });

@@ -3,6 +3,7 @@ import { Interrupt, type Clock } from '../clock.ts';
 import { Random } from '../random.ts';
 import type { CommandContext, HostServices, Output, ShellCommand, ShellState } from './command.ts';
 import { parse } from './parser.ts';
+import { ArithmeticFailure, compileArithmetic } from '../images/arithmetic.ts';
 import type { Command, CommandList, Pipeline, SimpleCommand, Word } from './syntax.ts';
 import { describeFsError, VirtualFs, type FsError } from './vfs.ts';
 import { escapeGlob, globPaths, hasGlob } from './glob.ts';
@@ -55,6 +56,9 @@ export const SHELL_MESSAGES = {
       `${shell}: ${line}: cannot create ${target}: ${err === 'ENOENT' ? 'Directory nonexistent' : describeFsError(err)}\n`,
   },
 };
+
+/** an expansion this shell cannot complete ($((…)) beyond what it evaluates): the command does not run */
+class ExpansionFailure extends Error {}
 
 /** collects output into strings, for pipes and $(…) */
 class Capture implements Output {
@@ -120,6 +124,21 @@ export class Shell implements ShellState {
     return this.vars.get(name);
   }
 
+  /** $((…)) with the shell's variables; what it cannot evaluate ends the command (ExpansionFailure) */
+  private arithmetic(source: string): string {
+    const compiled = compileArithmetic(source);
+    if ('error' in compiled)
+      throw new ExpansionFailure(`kubesim: $((${source})), with ${compiled.error} in it, is not simulated`);
+    try {
+      return String(compiled.evaluate({ get: (name) => this.paramValue(name) }));
+    } catch (error) {
+      if (!(error instanceof ArithmeticFailure)) throw error;
+      throw new ExpansionFailure(
+        `kubesim: $((${source})) failed: ${error.message} (${this.name}'s own words for it are not simulated)`,
+      );
+    }
+  }
+
   /** parses and runs complete input; syntax errors are reported like bash's, with status 2 */
   async run(source: string, out: Output, interrupt = new Interrupt(), warn?: (m: string) => void): Promise<number> {
     const parsed = parse(source, { final: true, warn: warn ?? ((m) => out.stderr(m + '\n')) });
@@ -160,6 +179,17 @@ export class Shell implements ShellState {
   }
 
   private async runCommand(command: Command, stdin: string, out: Output, interrupt: Interrupt): Promise<number> {
+    try {
+      return await this.runExpanded(command, stdin, out, interrupt);
+    } catch (error) {
+      // an expansion that failed ends the command before it runs, as a shell's expansion error does
+      if (!(error instanceof ExpansionFailure)) throw error;
+      out.stderr(error.message + '\n');
+      return 1;
+    }
+  }
+
+  private async runExpanded(command: Command, stdin: string, out: Output, interrupt: Interrupt): Promise<number> {
     if (command.kind === 'for') {
       const items: string[] = [];
       for (const word of command.items) items.push(...(await this.expand(word, out, interrupt, true, true)));
@@ -319,6 +349,7 @@ export class Shell implements ShellState {
         continue;
       }
       if (part.kind === 'param') value = this.paramValue(part.name);
+      else if (part.kind === 'arith') value = this.arithmetic(part.source);
       else {
         const capture = new Capture(out);
         const saved = this.lastStatus;

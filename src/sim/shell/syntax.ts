@@ -5,7 +5,9 @@ export type WordPart =
   | { kind: 'text'; text: string; quoted: boolean }
   | { kind: 'param'; name: string; quoted: boolean }
   /** `$(…)`: the source between the parentheses, run when the word is expanded */
-  | { kind: 'subst'; source: string; quoted: boolean };
+  | { kind: 'subst'; source: string; quoted: boolean }
+  /** `$((…))`: an arithmetic expression, evaluated when the word is expanded */
+  | { kind: 'arith'; source: string; quoted: boolean };
 
 /** A shell word before expansion; `$?` must be read when the command runs, not when parsed. */
 export interface Word {
