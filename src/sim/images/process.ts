@@ -4,7 +4,7 @@
 
 import type { Container } from '../api/types.ts';
 import { dateOutput } from '../clock.ts';
-import { ArithmeticFailure, compileArithmetic } from './arithmetic.ts';
+import { ArithmeticFailure, compileArithmetic } from '../shell/arithmetic.ts';
 import { parse } from '../shell/parser.ts';
 import { SHELL_MESSAGES, type ShellDialect } from '../shell/shell.ts';
 import type { Redirect, SimpleCommand, Word } from '../shell/syntax.ts';

@@ -9,7 +9,7 @@ import type { WatchEvent } from '../api/store.ts';
 import type { Container, ContainerState, ContainerStatus, Node, Pod, PodCondition, PodStatus, Service } from '../api/types.ts';
 import type { VirtualClock } from '../clock.ts';
 import { lookupImage, type ImageInfo } from '../images/catalogue.ts';
-import { ArithmeticFailure } from '../images/arithmetic.ts';
+import { ArithmeticFailure } from '../shell/arithmetic.ts';
 import {
   effectiveArgv,
   NETWORK_HINT as NOT_SIMULATED_HINT,

@@ -3,7 +3,7 @@ import { Interrupt, type Clock } from '../clock.ts';
 import { Random } from '../random.ts';
 import type { CommandContext, HostServices, Output, ShellCommand, ShellState } from './command.ts';
 import { parse } from './parser.ts';
-import { ArithmeticFailure, compileArithmetic } from '../images/arithmetic.ts';
+import { ArithmeticFailure, compileArithmetic } from './arithmetic.ts';
 import type { Command, CommandList, Pipeline, SimpleCommand, Word } from './syntax.ts';
 import { describeFsError, VirtualFs, type FsError } from './vfs.ts';
 import { escapeGlob, globPaths, hasGlob } from './glob.ts';
