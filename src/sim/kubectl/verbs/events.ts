@@ -10,6 +10,7 @@ import { escapeTerminal } from '../printers/custom-columns.ts';
 import { age } from '../printers/duration.ts';
 import { TabWriter } from '../printers/tabwriter.ts';
 import { checkErr, plain, standard, validatePrintFlags } from './select.ts';
+import { watchLoop } from './watch.ts';
 
 const EVENTS_FLAGS: FlagSpec[] = [
   { name: 'watch', short: 'w', kind: 'bool' },
@@ -23,9 +24,6 @@ const EVENTS_FLAGS: FlagSpec[] = [
   { name: 'template', kind: 'string' },
   { name: 'show-managed-fields', kind: 'bool' },
 ];
-
-/** in scripts a watch ends after this much quiet cluster time at most */
-const SCRIPT_WATCH_LIMIT_MS = 10 * 60_000;
 
 interface EventExtras {
   series?: { count?: number; lastObservedTime?: string };
@@ -142,11 +140,8 @@ async function watchEvents(
   });
   const writer = new TabWriter();
   let headed = false;
-  const virtual = (env.clock as unknown) === env.cluster.clock;
-  const start = env.cluster.clock.now();
   try {
-    for (;;) {
-      env.cluster.settle();
+    return await watchLoop(env, () => {
       while (pending.length > 0) {
         const e = pending.shift()!;
         if (o.output) {
@@ -158,10 +153,7 @@ async function watchEvents(
         writer.write(row(e, env.cluster.clock.now(), o.allNamespaces));
         env.out.stdout(writer.flush());
       }
-      if (virtual && (!env.cluster.clock.hasTimers() || env.cluster.clock.now() - start > SCRIPT_WATCH_LIMIT_MS)) return 0;
-      const finished = await env.clock.sleep(virtual ? 100 : 200, env.interrupt);
-      if (!finished) return 130;
-    }
+    });
   } finally {
     unsubscribe();
   }

@@ -40,22 +40,32 @@ export async function watchChanges(
     if (!matches(obj.metadata.labels)) return;
     changes.push(obj);
   });
-  const virtual = (env.clock as unknown) === env.cluster.clock;
-  const start = env.cluster.clock.now();
   try {
-    for (;;) {
-      env.cluster.settle();
+    return await watchLoop(env, () => {
       while (changes.length > 0) {
         const obj = changes.shift()!;
         const shown = seen.get(obj.kind)!;
         env.out.stdout(changeRow([...shown.values()], obj, tableOptions(env, flags, allNamespaces, kinds.length > 1)));
         shown.set(obj.metadata.uid!, obj);
       }
-      if (virtual && (!env.cluster.clock.hasTimers() || env.cluster.clock.now() - start > SCRIPT_WATCH_LIMIT_MS)) return 0;
-      const finished = await env.clock.sleep(virtual ? 100 : 200, env.interrupt);
-      if (!finished) return 130;
-    }
+    });
   } finally {
     unsubscribe();
+  }
+}
+
+/**
+ * a watch's loop: lets the cluster settle, has `drain` print what arrived, waits a moment; until
+ * Ctrl-C in the browser, and in scripts (virtual time) until nothing more is scheduled
+ */
+export async function watchLoop(env: KubectlEnv, drain: () => void): Promise<number> {
+  const virtual = (env.clock as unknown) === env.cluster.clock;
+  const start = env.cluster.clock.now();
+  for (;;) {
+    env.cluster.settle();
+    drain();
+    if (virtual && (!env.cluster.clock.hasTimers() || env.cluster.clock.now() - start > SCRIPT_WATCH_LIMIT_MS)) return 0;
+    const finished = await env.clock.sleep(virtual ? 100 : 200, env.interrupt);
+    if (!finished) return 130;
   }
 }
