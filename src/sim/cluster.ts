@@ -19,7 +19,7 @@ import { ReplicaSetController } from './controllers/replicaset.ts';
 import { ServiceLoadBalancerController } from './controllers/service-lb.ts';
 import { SelectorIndex } from './controllers/service-index.ts';
 import { Kubelet } from './kubelet/kubelet.ts';
-import { mainProcessCommand, mainProcessTransfer, mainProcessWrite } from './container/main-process.ts';
+import { mainProcessChangeDir, mainProcessCommand, mainProcessTransfer, mainProcessWrite } from './container/main-process.ts';
 import { Random } from './random.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 
@@ -69,8 +69,9 @@ export class Cluster {
       events: this.events,
       schedule: (ms, fn) => this.after(ms, fn),
       transfer: (pod, container, step, out) => mainProcessTransfer(this, pod, container, step, out),
-      command: (pod, container, step, out) => mainProcessCommand(this, pod, container, step, out),
-      writeFile: (pod, container, path, text, append) => mainProcessWrite(this, pod, container, path, text, append),
+      command: (pod, container, step, out, cwd) => mainProcessCommand(this, pod, container, step, out, cwd),
+      writeFile: (pod, container, path, text, append, cwd) => mainProcessWrite(this, pod, container, path, text, append, cwd),
+      changeDir: (pod, container, cwd, target) => mainProcessChangeDir(this, pod, container, cwd, target),
     });
     // the endpoint controllers keep the same index of which Services select which pods: one will do
     const selectors = new SelectorIndex();

@@ -26,7 +26,7 @@ import { awk } from '../shell/commands/awk.ts';
 import { xargs } from '../shell/commands/xargs.ts';
 import { tee } from '../shell/commands/tee.ts';
 import { cd, pwd } from '../shell/commands/working-directory.ts';
-import type { Shell, ShellDialect } from '../shell/shell.ts';
+import { SHELL_MESSAGES, type Shell, type ShellDialect } from '../shell/shell.ts';
 import { describeFsError } from '../shell/vfs.ts';
 import type { Node } from '../api/types.ts';
 import { ashExportOrder, bashExportOrder } from './environment.ts';
@@ -429,13 +429,9 @@ function cdBuiltin(inside: InContainer): ShellCommand {
       const dir = target === '-' ? (ctx.env.get('OLDPWD') ?? ctx.fs.cwd) : target;
       const st = ctx.fs.stat(dir);
       if (st?.kind !== 'dir') {
-        const reason = st ? 'Not a directory' : 'No such file or directory';
-        ctx.out.stderr(
-          state.dialect === 'dash'
-            ? `${builtinPrefix(state)}cd: can't cd to ${target}\n`
-            : `${builtinPrefix(state)}cd: can't cd to ${target}: ${reason}\n`,
-        );
-        return state.dialect === 'dash' ? 2 : 1;
+        const messages = SHELL_MESSAGES[state.dialect];
+        ctx.out.stderr(messages.cdFailed(state.shell.name, state.shell.lineNumber, target, st ? 'ENOTDIR' : 'ENOENT'));
+        return messages.errorStatus;
       }
       const from = ctx.fs.cwd;
       ctx.fs.cwd = ctx.fs.resolve(dir);

@@ -18,6 +18,7 @@ import { tr } from '../shell/commands/tr.ts';
 import { uniq } from '../shell/commands/uniq.ts';
 import { wc } from '../shell/commands/wc.ts';
 import { containerCommands } from './commands.ts';
+import { shellOf } from './processes.ts';
 import { containerInstance, execEnvironment, type ContainerInstance } from './instances.ts';
 import { podLookupResolver } from './pod-dns.ts';
 import { podLocalTransport } from './pod-network.ts';
@@ -70,14 +71,17 @@ export function mainProcessCommand(
   name: string,
   step: { words: string[]; filters: Filter[] },
   out: Output,
+  cwd: string | null = null,
 ): number | null {
   const instance = containerInstance(cluster, pod, name);
   if (!instance) return 1;
   const [program = '', ...args] = step.words;
+  // a shell started from the script would need a shell of its own here: not simulated
+  if (shellOf([program])) return null;
   const command = containerCommands({ instance, tty: false, columns: () => 80, shell: null }).find((c) => c.name === program);
   if (!command) return null;
   const saved = instance.fs.cwd;
-  instance.fs.cwd = instance.profile.workdir;
+  instance.fs.cwd = cwd ?? instance.profile.workdir;
   try {
     let piped = '';
     const target: Output = step.filters.length === 0 ? out : { stdout: (t) => void (piped += t), stderr: out.stderr };
@@ -86,6 +90,29 @@ export function mainProcessCommand(
     return step.filters.length === 0 ? result : filterThrough(instance, step.filters, piped, out);
   } finally {
     instance.fs.cwd = saved;
+  }
+}
+
+/** `cd` in the container's own command: the directory it names, from `cwd` (or the image's working directory) */
+export function mainProcessChangeDir(
+  cluster: Cluster,
+  pod: Pod,
+  name: string,
+  cwd: string | null,
+  target: string,
+): { cwd: string } | { error: FsError } {
+  const instance = containerInstance(cluster, pod, name);
+  if (!instance) return { error: 'ENOENT' };
+  const fs = instance.fs;
+  const saved = fs.cwd;
+  fs.cwd = cwd ?? instance.profile.workdir;
+  try {
+    const stat = fs.stat(target);
+    if (!stat) return { error: 'ENOENT' };
+    if (stat.kind !== 'dir') return { error: 'ENOTDIR' };
+    return { cwd: fs.resolve(target) };
+  } finally {
+    fs.cwd = saved;
   }
 }
 
@@ -103,12 +130,13 @@ export function mainProcessWrite(
   path: string,
   text: string,
   append: boolean,
+  cwd: string | null = null,
 ): FsError | null {
   const instance = containerInstance(cluster, pod, name);
   if (!instance) return null;
   const fs = instance.fs;
   const saved = fs.cwd;
-  fs.cwd = instance.profile.workdir;
+  fs.cwd = cwd ?? instance.profile.workdir;
   try {
     const error = fs.writeFile(path, text, append);
     const content = error ? null : fs.readFile(path);

@@ -197,4 +197,28 @@ n is 2
 n is 4
 `);
   });
+
+  test("cd moves the script (and its files and programs), with each shell's words when it cannot", async () => {
+    const r =
+      await runKubectlScript(`kubectl run c --image=busybox:1.37 --restart=Never -- sh -c 'mkdir -p /work/logs; cd /work; echo hi > logs/a.txt; ls logs; cd logs && cat a.txt; echo "pwd=$PWD"; cd /nope; echo "rc=$?"; cd; echo "home=$PWD"; sleep 3600'
+kubectl run d --image=nginx --restart=Never -- sh -c 'cd /etc/hostname; echo "rc=$?"; bash -c "echo inner"'
+sleep 6
+kubectl logs c
+kubectl exec c -- cat /work/logs/a.txt
+kubectl logs d
+`);
+    expect(r.output).toBe(`pod/c created
+pod/d created
+a.txt
+hi
+pwd=/work/logs
+sh: cd: can't cd to /nope: No such file or directory
+rc=1
+home=/root
+hi
+sh: 1: cd: can't cd to /etc/hostname
+rc=2
+kubesim: bash in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
+`);
+  });
 });

@@ -81,6 +81,8 @@ export type ProgramStep = { connector: Connector; redirects: Redirects } &
      * container does not have gets the shell's `missing` complaint and status 127
      */
     | { kind: 'command'; words: string[]; filters: Filter[]; missing: string; argv?: (state: StepState) => string[] }
+    /** `cd DIR`: the directory the steps after it work in (the shell's $HOME without one) */
+    | { kind: 'cd'; argv: (state: StepState) => string[]; line: number }
     /** NAME=value (and `export NAME=value`): the shell's variables for the steps after it */
     | { kind: 'assign'; assignments: { name: string; value: (state: StepState) => string }[] }
   );
@@ -448,6 +450,9 @@ function simpleStep(
       break;
     case 'hostname':
       if (args.length === 0) return { kind: 'echo', text: () => vars.get('HOSTNAME') ?? '', newline: true };
+      break;
+    case 'cd':
+      if (args[0] !== '-') return { kind: 'cd', argv: all, line: lineOf(context.script, 'cd') };
       break;
   }
   const body = programStep(start, image, context);

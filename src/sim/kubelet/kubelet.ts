@@ -105,9 +105,11 @@ export interface KubeletDeps {
    * runs one of the image's programs (and what it pipes into) in a running container, as exec
    * would; null when that program is not simulated there
    */
-  command: (pod: Pod, container: string, step: CommandStep, out: Output) => number | null;
+  command: (pod: Pod, container: string, step: CommandStep, out: Output, cwd: string | null) => number | null;
   /** writes into a running container's files (`echo … >> /tmp/log` in its own command); an error when it cannot */
-  writeFile: (pod: Pod, container: string, path: string, text: string, append: boolean) => FsError | null;
+  writeFile: (pod: Pod, container: string, path: string, text: string, append: boolean, cwd: string | null) => FsError | null;
+  /** the directory `cd` moves a container's own command to (from `cwd`, or the image's working directory) */
+  changeDir: (pod: Pod, container: string, cwd: string | null, target: string) => { cwd: string } | { error: FsError };
 }
 
 type TransferStep = Extract<ProgramStep, { kind: 'transfer' }>;
@@ -497,7 +499,7 @@ export class Kubelet {
     const away = () => {};
     const fileWrite = (path: string, text: string, append: boolean): FsError | null => {
       const pod = this.currentPod(runtime);
-      return pod ? this.deps.writeFile(pod, c.spec.name, path, text, append) : null;
+      return pod ? this.deps.writeFile(pod, c.spec.name, path, text, append, cwd) : null;
     };
     const writerFor = (target: ProgramStep['redirects']['stdout']) =>
       target === 'log' ? write : target === 'away' ? away : (text: string) => void fileWrite(target.path, text, true);
@@ -513,7 +515,7 @@ export class Kubelet {
         const error = fileWrite(target.path, '', target.append);
         if (!error) continue;
         write(SHELL_MESSAGES[program.shell].cannotCreate(shellName, target.line, target.path, error));
-        status = SHELL_MESSAGES[program.shell].redirectStatus;
+        status = SHELL_MESSAGES[program.shell].errorStatus;
         return false;
       }
       return true;
@@ -529,6 +531,8 @@ export class Kubelet {
     };
     // the shell's variables: the process's environment, then what the script sets
     const vars = new Map(program.env);
+    // where `cd` has taken the script; null is the image's working directory
+    let cwd: string | null = null;
     const state = () => ({ at: this.deps.clock.now(), status, vars });
     const run = (steps: ProgramStep[], from: number, onEnd: () => void): void => {
       for (let i = from; i < steps.length; i++) {
@@ -554,6 +558,21 @@ export class Kubelet {
           outFor(step).stdout(step.text(state()) + (step.newline ? '\n' : ''));
           status = 0;
           break;
+        case 'cd': {
+          const pod = this.currentPod(runtime);
+          const target = step.argv(state())[1] ?? vars.get('HOME') ?? '/';
+          const moved = pod ? this.deps.changeDir(pod, c.spec.name, cwd, target) : { error: 'ENOENT' as const };
+          if ('error' in moved) {
+            write(SHELL_MESSAGES[program.shell].cdFailed(shellName, step.line, target, moved.error));
+            status = SHELL_MESSAGES[program.shell].errorStatus;
+            break;
+          }
+          vars.set('OLDPWD', vars.get('PWD') ?? cwd ?? '');
+          vars.set('PWD', moved.cwd);
+          cwd = moved.cwd;
+          status = 0;
+          break;
+        }
         case 'assign': {
           const now = state();
           for (const { name, value } of step.assignments) vars.set(name, value(now));
@@ -567,9 +586,9 @@ export class Kubelet {
         case 'command': {
           const pod = this.currentPod(runtime);
           const words = step.argv ? step.argv(state()) : step.words;
-          const result = pod ? this.deps.command(pod, c.spec.name, { ...step, words }, outFor(step)) : 1;
+          const result = pod ? this.deps.command(pod, c.spec.name, { ...step, words }, outFor(step), cwd) : 1;
           if (result !== null) status = result;
-          else if (c.image?.binaries.includes(words[0]!)) {
+          else if (c.image && ([...c.image.binaries, ...c.image.shells] as string[]).includes(words[0]!)) {
             outFor(step).stdout(`kubesim: ${words[0]} in a container's own command is not simulated; ${NOT_SIMULATED_HINT}\n`);
             status = 0;
           } else {

@@ -32,28 +32,33 @@ export interface ShellOptions {
 /** what a missing command or an unreadable redirection looks like in each shell (dash counts input lines) */
 export const SHELL_MESSAGES = {
   bash: {
-    /** the status of a command whose redirection failed */
-    redirectStatus: 1,
+    /** the status of a command whose redirection failed, and of a failed cd */
+    errorStatus: 1,
     notFound: (shell: string, _line: number, name: string) => `${shell}: ${name}: command not found\n`,
     cannotOpen: (shell: string, _line: number, target: string, err: FsError) => `${shell}: ${target}: ${describeFsError(err)}\n`,
     cannotCreate: (shell: string, _line: number, target: string, err: FsError) =>
       `${shell}: ${target}: ${describeFsError(err)}\n`,
+    cdFailed: (shell: string, _line: number, target: string, err: FsError) =>
+      `${shell}: cd: ${target}: ${describeFsError(err)}\n`,
   },
   ash: {
-    redirectStatus: 1,
+    errorStatus: 1,
     notFound: (shell: string, _line: number, name: string) => `${shell}: ${name}: not found\n`,
     cannotOpen: (shell: string, _line: number, target: string, err: FsError) =>
       `${shell}: can't open ${target}: ${err === 'ENOENT' ? 'no such file' : describeFsError(err)}\n`,
     cannotCreate: (shell: string, _line: number, target: string, err: FsError) =>
       `${shell}: can't create ${target}: ${err === 'ENOENT' ? 'nonexistent directory' : describeFsError(err)}\n`,
+    cdFailed: (shell: string, _line: number, target: string, err: FsError) =>
+      `${shell}: cd: can't cd to ${target}: ${describeFsError(err)}\n`,
   },
   dash: {
-    redirectStatus: 2,
+    errorStatus: 2,
     notFound: (shell: string, line: number, name: string) => `${shell}: ${line}: ${name}: not found\n`,
     cannotOpen: (shell: string, line: number, target: string, err: FsError) =>
       `${shell}: ${line}: cannot open ${target}: ${err === 'ENOENT' ? 'No such file' : describeFsError(err)}\n`,
     cannotCreate: (shell: string, line: number, target: string, err: FsError) =>
       `${shell}: ${line}: cannot create ${target}: ${err === 'ENOENT' ? 'Directory nonexistent' : describeFsError(err)}\n`,
+    cdFailed: (shell: string, line: number, target: string, _err: FsError) => `${shell}: ${line}: cd: can't cd to ${target}\n`,
   },
 };
 
@@ -229,7 +234,7 @@ export class Shell implements ShellState {
           const content = this.fs.readFile(target);
           if (typeof content !== 'string') {
             out.stderr(this.messages.cannotOpen(this.name, this.lineNumber, target, content.error));
-            return this.messages.redirectStatus;
+            return this.messages.errorStatus;
           }
           stdin = content;
           break;
@@ -248,7 +253,7 @@ export class Shell implements ShellState {
             const err = this.fs.writeFile(target, '', append);
             if (err) {
               out.stderr(this.messages.cannotCreate(this.name, this.lineNumber, target, err));
-              return this.messages.redirectStatus;
+              return this.messages.errorStatus;
             }
           }
           writes.push({ path: target, append: true, stream });
