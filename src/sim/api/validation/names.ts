@@ -144,7 +144,14 @@ export function isValidPortName(port: string): string[] {
   return errs;
 }
 
-/** IsRelaxedEnvVarName: the check in force since RelaxedEnvironmentVariableValidation went GA */
+/** hasChDirPrefix: a key or name that would walk out of a directory */
+function chDirPrefixErrors(value: string): string[] {
+  if (value === '.') return ["must not be '.'"];
+  if (value === '..') return ["must not be '..'"];
+  if (value.startsWith('..')) return ["must not start with '..'"];
+  return [];
+}
+
 /** apimachinery IsEnvVarName, the strict form kubectl still checks `set env` keys with */
 export function isStrictEnvVarName(value: string): string[] {
   const errs: string[] = [];
@@ -159,11 +166,25 @@ export function isStrictEnvVarName(value: string): string[] {
       ),
     );
   }
-  // hasChDirPrefix
-  if (value === '.') errs.push("must not be '.'");
-  else if (value === '..') errs.push("must not be '..'");
-  else if (value.startsWith('..')) errs.push("must not start with '..'");
-  return errs;
+  return [...errs, ...chDirPrefixErrors(value)];
+}
+
+/** apimachinery IsConfigMapKey: the keys of a ConfigMap's (or a Secret's) data */
+export function isConfigMapKey(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push(maxLenError(253));
+  if (!/^[-._a-zA-Z0-9]+$/.test(value)) {
+    errs.push(
+      regexError(
+        "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+        '[-._a-zA-Z0-9]+',
+        'key.name',
+        'KEY_NAME',
+        'key-name',
+      ),
+    );
+  }
+  return [...errs, ...chDirPrefixErrors(value)];
 }
 
 /** apimachinery IsRelaxedEnvVarName: what the apiserver checks env names with (RelaxedEnvironmentVariableValidation) */

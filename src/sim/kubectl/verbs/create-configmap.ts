@@ -2,7 +2,8 @@
 // or a directory's regular files), --from-env-file, --append-hash, with the checks and messages of
 // kubectl's Complete, Validate and key handling; the files come from the learner's machine
 import type { ConfigMap } from '../../api/types.ts';
-import { isStrictEnvVarName, regexError } from '../../api/validation/names.ts';
+import { goJson } from '../../api/field-errors.ts';
+import { isConfigMapKey, isStrictEnvVarName } from '../../api/validation/names.ts';
 import type { KubectlEnv } from '../env.ts';
 import { flagBool, flagList, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { sha256 } from '../../network/chain-names.ts';
@@ -16,30 +17,9 @@ export const CONFIGMAP_FLAGS: FlagSpec[] = [
 
 type Built = { ok: true; configMap: ConfigMap } | { ok: false; error: string };
 
-/** validation.IsConfigMapKey */
-function configMapKeyErrors(key: string): string[] {
-  const errs: string[] = [];
-  if (key.length > 253) errs.push('must be no more than 253 characters');
-  if (!/^[-._a-zA-Z0-9]+$/.test(key)) {
-    errs.push(
-      regexError(
-        "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
-        '[-._a-zA-Z0-9]+',
-        'key.name',
-        'KEY_NAME',
-        'key-name',
-      ),
-    );
-  }
-  if (key === '.') errs.push("must not be '.'");
-  else if (key === '..') errs.push("must not be '..'");
-  else if (key.startsWith('..')) errs.push("must not start with '..'");
-  return errs;
-}
-
 /** addKeyFromLiteralToConfigMap: a valid key, not there already */
 function addKey(configMap: ConfigMap, key: string, value: string): string | null {
-  const errs = configMapKeyErrors(key);
+  const errs = isConfigMapKey(key);
   if (errs.length > 0) return `"${key}" is not a valid key name for a ConfigMap: ${errs.join(',')}`;
   const data = (configMap.data ??= {});
   if (key in data)
@@ -120,20 +100,9 @@ function fromEnvFiles(env: KubectlEnv, configMap: ConfigMap, sources: string[]):
   return null;
 }
 
-/** Go's json.Marshal of a string: HTML characters and the line separators escaped */
-function goJSON(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /** hash.ConfigMapHash: sha256 of the sorted JSON of kind, name and data, its first ten hex digits with no vowels or 0, 1, 3 */
 export function configMapHash(configMap: ConfigMap): string {
-  const data = configMap.data ?? {};
-  const sorted = Object.fromEntries(
-    Object.keys(data)
-      .sort()
-      .map((k) => [k, data[k]]),
-  );
-  const encoded = `{"data":${goJSON(sorted)},"kind":"ConfigMap","name":${goJSON(configMap.metadata.name)}}`;
+  const encoded = goJson({ data: configMap.data ?? {}, kind: 'ConfigMap', name: configMap.metadata.name });
   const hex = [...sha256(encoded)].map((b) => b.toString(16).padStart(2, '0')).join('');
   const swap: Record<string, string> = { '0': 'g', '1': 'h', '3': 'k', a: 'm', e: 't' };
   return [...hex.slice(0, 10)].map((c) => swap[c] ?? c).join('');
