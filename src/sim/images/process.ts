@@ -34,9 +34,9 @@ export interface ProcessPlan {
   /** true when PID 1 ends on SIGTERM; otherwise the kubelet waits the whole grace period */
   stopsOnSigterm: boolean;
   /**
-   * a command that uses the network as it runs (wget, curl): what it prints depends on the cluster
-   * at that moment, so the kubelet steps through it in cluster time instead of reading logs and an
-   * exit from the plan
+   * a script (`sh -c …`, or one program run without a shell): the kubelet steps through it in
+   * cluster time, so what wget or curl prints, the date and the files it writes are those of the
+   * moment each step runs
    */
   program?: Program;
 }
@@ -400,10 +400,13 @@ function notFound(name: string, context: ScriptContext): string {
 /** sh's builtins that print nothing and change nothing this reading follows */
 const QUIET = new Set(['export', 'set', 'trap', 'sync', 'wait', 'shift', 'unset']);
 
-/** programs whose output depends on the shell that runs them (env's order) or that are no one-shot commands */
-const NOT_RUN = new Set(['env', 'sh', 'bash', 'ash', 'dash', 'vi', 'nginx', 'top']);
+/**
+ * programs whose output depends on the shell that runs them (env's order) or that are no one-shot
+ * commands; a shell started from the script is refused where commands run (mainProcessCommand)
+ */
+const NOT_RUN = new Set(['env', 'vi', 'nginx', 'top']);
 
-/** one simple command as a step; null for a bare assignment (which sets a variable for the steps after it) */
+/** one simple command as a step (a bare assignment is one too: it sets variables for the steps after it) */
 function simpleStep(
   command: SimpleCommand,
   image: ImageInfo,
