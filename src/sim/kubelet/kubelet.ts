@@ -545,7 +545,7 @@ export class Kubelet {
         } catch (error) {
           if (!(error instanceof ArithmeticFailure)) throw error;
           // sh would print its own complaint here; this one is ours
-          write(`kubesim: an arithmetic expansion failed (${error.message}); not simulated further\n`);
+          write(arithmeticNote(error) + '\n');
           status = 1;
         }
       }
@@ -785,13 +785,18 @@ function goLogTime(ms: number): string {
   return logTimeText;
 }
 
+/** what the log says where an arithmetic expansion failed as it ran */
+function arithmeticNote(error: ArithmeticFailure): string {
+  return `kubesim: an arithmetic expansion failed (${error.message}); not simulated further`;
+}
+
 /** a line of a loop left to the log's reader; an arithmetic expansion that fails says so in its place */
 function repeatedLine(text: (state: StepState) => string, state: StepState): string {
   try {
     return text(state);
   } catch (error) {
     if (!(error instanceof ArithmeticFailure)) throw error;
-    return `kubesim: an arithmetic expansion failed (${error.message}); not simulated further`;
+    return arithmeticNote(error);
   }
 }
 
