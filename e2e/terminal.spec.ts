@@ -85,3 +85,44 @@ test('kubectl in the lesson terminal talks to the simulated cluster', async ({ p
       ),
     );
 });
+
+type Sizes = Record<'opened' | 'now' | 'fitted', { cols: number; rows: number }>;
+const sizesOf = (page: Page) =>
+  page.locator('kube-terminal').evaluate((el) => (el as HTMLElement & { sizes(): Sizes | null }).sizes());
+
+for (const [width, height, deviceScaleFactor] of [
+  [1280, 720, 1],
+  [1000, 700, 2],
+  [1366, 768, 1.5],
+  [800, 1000, 1],
+] as const) {
+  test(`at ${width}×${height} (device pixels ${deviceScaleFactor}×) the terminal opens at the size that fills its pane`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+    const page = await context.newPage();
+    await page.goto(LESSON);
+    await expect(page.locator('kube-terminal[data-ready]')).toBeVisible();
+    // xterm is given its size before it opens, so that it draws its rows once: at the size fitting chooses
+    const sizes = await sizesOf(page);
+    expect(sizes?.opened).toEqual(sizes?.fitted);
+    expect(sizes?.now).toEqual(sizes?.fitted);
+    expect(sizes?.now.cols).toBeGreaterThan(40);
+    await context.close();
+  });
+}
+
+test('the terminal follows the page when it is resized, and the prompt reflows', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(LESSON);
+  await expect(page.locator('kube-terminal[data-ready]')).toBeVisible();
+  const before = (await sizesOf(page))?.now;
+  await page.setViewportSize({ width: 1000, height: 600 });
+  await expect.poll(async () => (await sizesOf(page))?.now.cols).toBeLessThan(before?.cols ?? 0);
+  const after = await sizesOf(page);
+  expect(after?.now).toEqual(after?.fitted);
+  expect(after?.now.rows).toBeLessThan(before?.rows ?? 0);
+  await page.keyboard.type('echo still here');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => screen(page)).toBe('learner@laptop:~$ echo still here\nstill here\nlearner@laptop:~$ ');
+});

@@ -56,6 +56,15 @@ export class KubeTerminal extends HTMLElement {
     return this.mounted?.screenLines().join('\n') ?? '';
   }
 
+  /** columns and rows: as xterm opened, as they are, and as fitting them to the screen's box makes them (for tests) */
+  sizes(): Record<'opened' | 'now' | 'fitted', { cols: number; rows: number }> | null {
+    const mounted = this.mounted;
+    if (!mounted) return null;
+    const now = mounted.size();
+    mounted.fit();
+    return { opened: mounted.opened, now, fitted: mounted.size() };
+  }
+
   focusScreen(): void {
     this.mounted?.focus();
   }
