@@ -248,7 +248,7 @@ function noteStep(connector: Connector, line: string): ProgramStep {
 /** a script's steps, each with the operator before it; what this reading cannot run becomes a note saying so */
 function programSteps(script: string, image: ImageInfo, context: ScriptContext, vars: Map<string, string>): ProgramStep[] {
   // the parser reads lines as a terminal gives them: each ends in a newline
-  const parsed = parse(backquotesAsDollar(script) + '\n', { final: true });
+  const parsed = parse(script + '\n', { final: true });
   if (parsed.kind === 'empty') return [];
   if (parsed.kind !== 'ok') {
     const message = parsed.kind === 'error' ? parsed.message : 'the command is incomplete';
@@ -317,34 +317,6 @@ function pipeFilters(
     stdout = redirections(command.redirects, context, vars).stdout;
   }
   return { filters, stdout };
-}
-
-/** sh's backquotes (`date`) as $(date), which the parser reads; a backquote inside single quotes is text */
-function backquotesAsDollar(script: string): string {
-  let out = '';
-  let quote: "'" | '"' | null = null;
-  for (let i = 0; i < script.length; i++) {
-    const c = script[i]!;
-    if (c === '\\' && quote !== "'") {
-      out += c + (script[i + 1] ?? '');
-      i++;
-    } else if ((c === "'" || c === '"') && (quote === null || quote === c)) {
-      quote = quote === null ? c : null;
-      out += c;
-    } else if (c === '`' && quote !== "'") {
-      const end = script.indexOf('`', i + 1);
-      const inner = end < 0 ? '' : script.slice(i + 1, end);
-      if (end < 0 || inner.includes('\\')) {
-        out += c;
-        continue;
-      }
-      out += `$(${inner})`;
-      i = end;
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 /**

@@ -74,6 +74,27 @@ describe('parse', () => {
     expect(show(parse(`echo "$(echo ")" $(true))"`))).toBe(`echo {$(echo ")" $(true))}`);
   });
 
+  test('reads backquotes as command substitution, with their own backslash rules', () => {
+    expect(show(parse('echo `date` "at `hostname`" a`echo b`c'))).toBe("echo {$(date)} 'at '{$(hostname)} a{$(echo b)}c");
+    // \$ \` \\ lose their backslash (and \" inside double quotes); any other backslash is the inner command's
+    expect(show(parse('echo `echo \\$HOME \\` \\a \\\\` "`echo \\"x\\"`"'))).toBe('echo {$(echo $HOME ` \\a \\)} {$(echo "x")}');
+    expect(show(parse("echo '`not`'"))).toBe("echo '`not`'");
+    expect(parse('echo `date', { final: true })).toEqual({
+      kind: 'error',
+      message: "bash: unexpected EOF while looking for matching ``'\nbash: syntax error: unexpected end of file",
+    });
+    expect(parse('echo `date')).toEqual({ kind: 'incomplete' });
+  });
+
+  test('expands backquotes in a here-document unless the delimiter is quoted', () => {
+    expect(show(parse('cat <<EOF\nnow `date` \\`x\\`\nEOF\n'))).toBe("cat <<EOF['now '{$(date)}' `x`\\n']");
+    expect(show(parse("cat <<'EOF'\nnow `date`\nEOF\n"))).toBe("cat <<EOF['now `date`\\n']");
+    expect(parse('cat <<EOF\na `echo x\nEOF\n', { final: true })).toEqual({
+      kind: 'error',
+      message: 'bash: bad substitution: no closing "`" in `echo x\n',
+    });
+  });
+
   test('parses a for loop', () => {
     expect(show(parse('for i in 1 2 3; do echo $i; done'))).toBe('for i in [1 2 3] do echo {$i} done');
   });

@@ -171,7 +171,8 @@ class Lexer {
           this.pos++;
         }
       } else if (c === '`') {
-        throw new SyntaxError_('kubesim: backquote command substitution is not simulated; use $(…)');
+        flush(false);
+        parts.push(this.readBackquoted(false));
       } else {
         text += c;
         this.pos++;
@@ -211,7 +212,9 @@ class Lexer {
         }
       }
       if (c === '`') {
-        throw new SyntaxError_('kubesim: backquote command substitution is not simulated; use $(…)');
+        flush();
+        parts.push(this.readBackquoted(true));
+        continue;
       }
       text += c;
       this.pos++;
@@ -220,6 +223,29 @@ class Lexer {
     flush();
     // an empty "" still makes a word
     if (parts.length === before) parts.push({ kind: 'text', text: '', quoted: true });
+  }
+
+  /** reads the old form of command substitution, `…`, at pos. a backslash keeps its meaning only
+   * before $, ` and \\ (and " inside double quotes); before anything else it is left for the inner
+   * command, and a backslash-newline is dropped. the first unescaped backquote closes it */
+  readBackquoted(quoted: boolean): WordPart {
+    const s = this.src;
+    let source = '';
+    for (let i = this.pos + 1; i < s.length; i++) {
+      const c = s[i]!;
+      if (c === '`') {
+        this.pos = i + 1;
+        return { kind: 'subst', source, quoted };
+      }
+      const n = s[i + 1];
+      if (c === '\\' && n !== undefined && (n === '$' || n === '`' || n === '\\' || n === '\n' || (quoted && n === '"'))) {
+        if (n !== '\n') source += n;
+        i++;
+        continue;
+      }
+      source += c;
+    }
+    throw new Incomplete();
   }
 
   /** reads `$?`, `$NAME`, `${NAME}` or `$(…)` at pos; null when the `$` is literal */
@@ -343,8 +369,8 @@ function expandableBody(body: string): Word {
       lexer.pos += 2;
     } else if (c === '\\' && body[lexer.pos + 1] === '\n') {
       lexer.pos += 2;
-    } else if (c === '$') {
-      const part = lexer.readDollar(true);
+    } else if (c === '$' || c === '`') {
+      const part = c === '$' ? lexer.readDollar(true) : backquotedInBody(lexer, body);
       if (part) {
         if (text) parts.push({ kind: 'text', text, quoted: true });
         text = '';
@@ -360,6 +386,17 @@ function expandableBody(body: string): Word {
   }
   if (text) parts.push({ kind: 'text', text, quoted: true });
   return { parts };
+}
+
+/** `…` in a here-document's body. bash reports one left open when it expands the body; here the
+ * body is expanded as it is read, so the message comes as a syntax error */
+function backquotedInBody(lexer: Lexer, body: string): WordPart {
+  try {
+    return lexer.readBackquoted(false);
+  } catch (e) {
+    if (!(e instanceof Incomplete)) throw e;
+    throw new SyntaxError_(`bash: bad substitution: no closing "\`" in ${body.slice(lexer.pos)}`);
+  }
 }
 
 function describeToken(token: Token): string {
@@ -585,9 +622,9 @@ function endOfFileMessage(source: string): string {
     const c = source[i]!;
     if (quote) {
       if (c === quote) quote = null;
-      else if (c === '\\' && quote === '"') i++;
+      else if (c === '\\' && quote !== "'") i++;
     } else if (c === '\\') i++;
-    else if (c === "'" || c === '"') quote = c;
+    else if (c === "'" || c === '"' || c === '`') quote = c;
     else if (c === '#' && (i === 0 || /\s/.test(source[i - 1]!))) {
       while (i < source.length && source[i] !== '\n') i++;
     }

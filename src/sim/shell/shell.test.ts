@@ -31,6 +31,29 @@ describe('Shell', () => {
     expect(t.output).toBe('a b a   b\n12\n[]\n');
   });
 
+  test('runs backquoted commands as bash 5.2 does (output checked against it)', async () => {
+    const script = [
+      'echo `echo hi`',
+      'x=`echo 5`; echo "x=$x"',
+      'echo `echo a`b`echo c`',
+      'V=val; echo "`echo \\$V \\\\ "q"`" "`echo \\"in\\"`"',
+      'echo `echo "\\`echo nested\\`"`',
+      `echo "\`printf '%s\\n' a b\`"`,
+      `echo \`printf '%s\\n' a b\``,
+      'echo `false`; echo "rc=$?"',
+      'echo `echo one\\',
+      'two`',
+      'cat <<EOF',
+      'now `echo there`',
+      '\\`literal\\`',
+      'EOF',
+      "echo '`quoted`'",
+    ].join('\n');
+    expect((await runScript(script + '\n')).output).toBe(
+      'hi\nx=5\nabc\nval  q in\nnested\na\nb\na b\n\nrc=0\nonetwo\nnow there\n`literal`\n`quoted`\n',
+    );
+  });
+
   test('evaluates $((…)) with the shell variables; what it cannot evaluate stops the command with status 1', async () => {
     const t = await runScript(
       'i=5; echo $((i*2)) "$(( ($i-1) / 3 ))" $((i > 4 && i < 9))\nfor n in 1 2 3; do echo -n "$((n*n)) "; done; echo\n' +
