@@ -37,6 +37,7 @@ import { wgetCommand } from '../network/wget.ts';
 import { pingCommand } from '../network/ping.ts';
 import { curlCommand } from '../network/curl.ts';
 import { podDnsCommands, podLookupResolver } from './pod-dns.ts';
+import { nginxCommand } from './nginx.ts';
 
 /** a shell running inside a container: what its builtins and `env` need */
 export interface PodShellState {
@@ -61,7 +62,7 @@ export interface InContainer {
 }
 
 /** the tools the course's later lessons bring (curl, wget, nslookup …): present, not simulated yet */
-const NOT_SIMULATED = ['nc', 'ip', 'ifconfig', 'netstat', 'top', 'vi', 'nginx'];
+const NOT_SIMULATED = ['nc', 'ip', 'ifconfig', 'netstat', 'top', 'vi'];
 
 /** the prefix a shell puts on its builtins' messages */
 function builtinPrefix(state: PodShellState): string {
@@ -540,6 +541,9 @@ export function containerCommands(inside: InContainer): ShellCommand[] {
   if (has('ping')) tools.push(pingCommand(() => podPingContext(inside.instance)));
   tools.push(...podDnsCommands(inside.instance));
   for (const name of NOT_SIMULATED) if (has(name)) tools.push(notSimulated(name));
+  // the official image's nginx is a known release; the course's echo image's is not
+  if (has('nginx'))
+    tools.push(image.imageID.startsWith('docker.io/library/nginx@') ? nginxCommand(inside) : notSimulated('nginx'));
   // a Debian userland has the same GNU sed, mawk, findutils and coreutils as the learner's machine;
   // busybox's applets word their errors differently, and are not simulated
   for (const [name, command] of [
