@@ -3,7 +3,7 @@
 // or GNU coreutils), its top-level directories and the files the course looks at. only files
 // whose exact content is known are here: a file that is missing is better than a wrong one.
 import type { ImageInfo } from '../images/catalogue.ts';
-import { NGINX_VERSION, NGINX_WELCOME } from '../images/http.ts';
+import { NGINX_VERSION, NGINX_WELCOME, nginxVersionFor } from '../images/http.ts';
 import type { ShellDialect } from '../shell/shell.ts';
 
 export type Userland = 'busybox' | 'gnu';
@@ -264,8 +264,11 @@ const ECHO_HOSTNAME: ImageProfile = { ...DEBIAN_LIKE, dirs: [...DEBIAN_DIRS, '/e
 export function profileFor(image: ImageInfo): ImageProfile {
   const repository = image.reference.replace(/:[^/:]+$/, '');
   switch (repository) {
-    case 'docker.io/library/nginx':
-      return NGINX;
+    case 'docker.io/library/nginx': {
+      // the tag's release; the njs and package releases beside it are mainline's (not known per tag)
+      const version = nginxVersionFor(image.reference);
+      return { ...NGINX, env: NGINX.env.map(([name, value]) => [name, name === 'NGINX_VERSION' ? version : value]) };
+    }
     case 'docker.io/library/busybox':
       return BUSYBOX;
     case 'docker.io/curlimages/curl':

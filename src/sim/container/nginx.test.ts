@@ -3,10 +3,11 @@
 import { expect, test } from 'vitest';
 import { runKubectlScript } from '../testing/kubectl-session.ts';
 
-test('nginx -v, -h and -t answer as the image tag’s nginx does; their refusals use nginx’s words', async () => {
+test('nginx -v, -h and -t answer as the image tag’s nginx does (so does NGINX_VERSION); their refusals use nginx’s words', async () => {
   const r = await runKubectlScript(`kubectl run web --image=nginx:1.27
 kubectl wait --for=condition=ready pod/web
 kubectl exec web -- nginx -v; echo "rc=$?"
+kubectl exec web -- printenv NGINX_VERSION
 kubectl exec web -- nginx -t; echo "rc=$?"
 kubectl exec web -- nginx -tq; echo "rc=$?"
 kubectl exec web -- nginx -vt
@@ -21,6 +22,7 @@ kubectl exec web -- nginx -s restart
 pod/web condition met
 nginx version: nginx/1.27.5
 rc=0
+1.27.5
 nginx: the configuration file /etc/nginx/nginx.conf syntax is ok
 nginx: configuration file /etc/nginx/nginx.conf test is successful
 rc=0
