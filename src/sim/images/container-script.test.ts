@@ -111,12 +111,46 @@ done
 kubesim: $((i++)), with '++' in it, in a container's own command is not simulated
 kubesim: sh cannot read this container command (unexpected EOF while looking for matching \`"')
 kubesim: this pipe (|) in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
-kubesim: a for loop in a container's own command is not simulated
+1
+2
 NAME    READY   STATUS      RESTARTS   AGE
 arith   0/1     Completed   0          3s
 pipe    0/1     Completed   0          3s
 quote   0/1     Error       0          3s
 subst   0/1     Completed   0          3s
+`);
+  });
+
+  test('a for loop runs its body once for each word, in cluster time; what it cannot unroll says so', async () => {
+    const r =
+      await runKubectlScript(`kubectl run count --image=busybox --restart=Never -- sh -c 'for i in 1 2 3; do echo "round $i at $(date)"; sleep 2; done; for f in a "b c"; do for g in x y; do echo "$f$g"; done; done; echo "last $i"'
+kubectl run rest --image=nginx --restart=Never -- sh -c 'true && for i in 1 2; do echo $i; done; for i in $(ls /); do echo $i; done; for i in 1 2; do break; done; for i in; do echo never; done; echo "rc=$?"; for n in 1 2; do nope$n; done; echo "rc=$?"'
+sleep 3
+kubectl logs count
+sleep 7
+kubectl logs count --tail=6
+kubectl logs rest
+kubectl get pods
+`);
+    expect(r.output).toBe(`pod/count created
+pod/rest created
+round 1 at Thu Jan  1 09:00:02 UTC 2026
+round 3 at Thu Jan  1 09:00:06 UTC 2026
+ax
+ay
+b cx
+b cy
+last 3
+kubesim: a for loop after && in a container's own command is not simulated
+kubesim: a for loop over a command's output in a container's own command is not simulated
+kubesim: break or continue in a container's own command is not simulated
+rc=0
+sh: 1: nope1: not found
+sh: 1: nope2: not found
+rc=127
+NAME    READY   STATUS      RESTARTS   AGE
+count   0/1     Completed   0          10s
+rest    0/1     Completed   0          10s
 `);
   });
 

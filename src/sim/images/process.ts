@@ -7,7 +7,7 @@ import { dateOutput } from '../clock.ts';
 import { ArithmeticFailure, compileArithmetic } from '../shell/arithmetic.ts';
 import { parse } from '../shell/parser.ts';
 import { SHELL_MESSAGES, type ShellDialect } from '../shell/shell.ts';
-import type { Redirect, SimpleCommand, Word } from '../shell/syntax.ts';
+import type { CommandList, ForLoop, Redirect, SimpleCommand, Word } from '../shell/syntax.ts';
 import type { ImageInfo } from './catalogue.ts';
 import { nginxVersionFor } from './http.ts';
 
@@ -261,8 +261,16 @@ function programSteps(script: string, image: ImageInfo, context: ScriptContext, 
       { connector: ';', redirects: { ...LOG }, kind: 'exit', code: 2 },
     ];
   }
+  return listSteps(parsed.list, image, context, vars);
+}
+
+/** the most rounds a for loop is unrolled to */
+const FOR_ITEMS_MAX = 1000;
+
+/** the steps of a parsed list, each with the operator before it */
+function listSteps(list: CommandList, image: ImageInfo, context: ScriptContext, vars: Map<string, string>): ProgramStep[] {
   const steps: ProgramStep[] = [];
-  for (const { pipeline, before } of parsed.list.items) {
+  for (const { pipeline, before } of list.items) {
     const connector: Connector = before === '&&' || before === '||' ? before : ';';
     const [first, ...piped] = pipeline.commands;
     if (!first) continue;
@@ -270,8 +278,12 @@ function programSteps(script: string, image: ImageInfo, context: ScriptContext, 
       steps.push(noteStep(connector, "kubesim: '!' before a command in a container's own command is not simulated"));
       continue;
     }
+    if (first.kind === 'for' && piped.length === 0) {
+      steps.push(...forSteps(first, connector, image, context, vars));
+      continue;
+    }
     if (first.kind !== 'simple' || piped.some((c) => c.kind !== 'simple')) {
-      steps.push(noteStep(connector, "kubesim: a for loop in a container's own command is not simulated"));
+      steps.push(noteStep(connector, "kubesim: a for loop in a pipe in a container's own command is not simulated"));
       continue;
     }
     const step = simpleStep(first, image, context, vars);
@@ -294,6 +306,53 @@ function programSteps(script: string, image: ImageInfo, context: ScriptContext, 
     steps.push({ connector, redirects, ...step } as ProgramStep);
   }
   return steps;
+}
+
+/**
+ * `for NAME in WORDS; do …; done`, unrolled: for each word, NAME is set and the body's steps
+ * follow. its words are read as the script is; a loop after && or ||, one whose words need a
+ * command's output, one with break or continue, or one of more than FOR_ITEMS_MAX rounds says
+ * it is not simulated
+ */
+function forSteps(
+  loop: ForLoop,
+  connector: Connector,
+  image: ImageInfo,
+  context: ScriptContext,
+  vars: Map<string, string>,
+): ProgramStep[] {
+  const note = (what: string) => [noteStep(connector, `kubesim: ${what} in a container's own command is not simulated`)];
+  if (connector !== ';') return note(`a for loop after ${connector}`);
+  const items = staticWords(loop.items, context, vars);
+  if (!items) return note("a for loop over a command's output");
+  if (items.length > FOR_ITEMS_MAX) return note(`a for loop of more than ${FOR_ITEMS_MAX} rounds`);
+  if (usesLoopControl(loop.body)) return note('break or continue');
+  // a loop that runs no round leaves status 0
+  if (items.length === 0) return [{ connector, redirects: { ...LOG }, kind: 'status', code: 0 }];
+  const steps: ProgramStep[] = [];
+  for (const item of items) {
+    vars.set(loop.variable, item);
+    steps.push({
+      connector: ';',
+      redirects: { ...LOG },
+      kind: 'assign',
+      assignments: [{ name: loop.variable, value: () => item }],
+    });
+    steps.push(...listSteps(loop.body, image, context, vars));
+  }
+  return steps;
+}
+
+function usesLoopControl(list: CommandList): boolean {
+  return list.items.some(({ pipeline }) =>
+    pipeline.commands.some((command) =>
+      command.kind === 'for'
+        ? usesLoopControl(command.body)
+        : command.words[0]?.parts.length === 1 &&
+          command.words[0].parts[0]?.kind === 'text' &&
+          ['break', 'continue'].includes(command.words[0].parts[0].text),
+    ),
+  );
 }
 
 function blockStep(): ProgramStep {
