@@ -190,6 +190,7 @@ export function planProcess(
       now: start.now,
       shell,
       script: argv[2],
+      binaries: image.binaries,
     });
   }
   if (!image.binaries.includes(name)) return startError(program);
@@ -201,6 +202,7 @@ export function planProcess(
     now: start.now,
     shell: start.sh,
     script,
+    binaries: image.binaries,
   });
 }
 
@@ -310,9 +312,9 @@ function listSteps(list: CommandList, image: ImageInfo, context: ScriptContext, 
 
 /**
  * `for NAME in WORDS; do …; done`, unrolled: for each word, NAME is set and the body's steps
- * follow. its words are read as the script is; a loop after && or ||, one whose words need a
- * command's output, one with break or continue, or one of more than FOR_ITEMS_MAX rounds says
- * it is not simulated
+ * follow. its words are read as the script is; a loop after && or ||, one whose words need what
+ * this reading cannot run, one with break or continue, or one of more than FOR_ITEMS_MAX rounds
+ * says it is not simulated
  */
 function forSteps(
   loop: ForLoop,
@@ -323,8 +325,11 @@ function forSteps(
 ): ProgramStep[] {
   const note = (what: string) => [noteStep(connector, `kubesim: ${what} in a container's own command is not simulated`)];
   if (connector !== ';') return note(`a for loop after ${connector}`);
-  const items = staticWords(loop.items, context, vars);
-  if (!items) return note("a for loop over a command's output");
+  for (const word of loop.items) {
+    const fields = expandWord(word, context, vars);
+    if ('unsupported' in fields) return [noteStep(connector, fields.unsupported)];
+  }
+  const items = staticWords(loop.items, context, vars) ?? [];
   if (items.length > FOR_ITEMS_MAX) return note(`a for loop of more than ${FOR_ITEMS_MAX} rounds`);
   if (usesLoopControl(loop.body)) return note('break or continue');
   // a loop that runs no round leaves status 0
@@ -413,6 +418,8 @@ export interface ScriptContext {
   shell: ShellDialect;
   /** the script itself, for the line numbers dash reports */
   script: string;
+  /** the programs the image has ($(seq …) needs seq) */
+  binaries: readonly string[];
 }
 
 /** the script's line (from 1) where `word` first stands as a word: dash names it in its messages */
@@ -531,6 +538,22 @@ export interface StepState {
 
 type Fields = (state: StepState) => string[];
 
+/** `seq LAST`, `seq FIRST LAST` or `seq FIRST STEP LAST` of whole numbers: its lines, as $(…) keeps them (no final newline) */
+function wholeNumberSeq(source: string): string | null {
+  const words = source.split(/\s+/);
+  if (words[0] !== 'seq' || words.length < 2 || words.length > 4 || !words.slice(1).every((w) => /^-?\d{1,9}$/.test(w)))
+    return null;
+  const [a, b, c] = words.slice(1).map(Number);
+  const [first, step, last] = c !== undefined ? [a!, b!, c] : b !== undefined ? [a!, 1, b] : [1, 1, a!];
+  if (step === 0) return null;
+  const lines: number[] = [];
+  for (let n = first; step > 0 ? n <= last : n >= last; n += step) {
+    if (lines.length >= FOR_ITEMS_MAX + 1) break;
+    lines.push(n);
+  }
+  return lines.join('\n');
+}
+
 /**
  * sh's expansion of one word into fields: parameters from the environment and the script's own
  * assignments, $(date) and $(hostname) run as their commands would, unquoted results split on
@@ -557,9 +580,13 @@ function expandWord(word: Word, context: ScriptContext, vars: ReadonlyMap<string
       let value: ((state: StepState) => string) | null = null;
       if (/^date(\s+-u)?$/.test(source)) value = (state) => dateOutput(state.at);
       else if (source === 'hostname') value = () => vars.get('HOSTNAME') ?? '';
+      else if (context.binaries.includes('seq')) {
+        const numbers = wholeNumberSeq(source);
+        if (numbers) value = () => numbers;
+      }
       if (!value) {
         return {
-          unsupported: `kubesim: $(${source}) in a container's own command is not simulated (only $(date) and $(hostname) are); ${NETWORK_HINT}`,
+          unsupported: `kubesim: $(${source}) in a container's own command is not simulated (only $(date), $(hostname) and $(seq) of whole numbers are); ${NETWORK_HINT}`,
         };
       }
       pieces.push({ quoted: part.quoted, split: !part.quoted, value });
