@@ -121,19 +121,22 @@ subst   0/1     Completed   0          3s
 `);
   });
 
-  test('a for loop runs its body once for each word, in cluster time; what it cannot unroll says so', async () => {
+  test('a for loop runs its body once for each word, in cluster time, also inside while true; what it cannot unroll says so', async () => {
     const r =
       await runKubectlScript(`kubectl run count --image=busybox --restart=Never -- sh -c 'for i in 1 2 3; do echo "round $i at $(date)"; sleep 2; done; for f in a "b c"; do for g in x y; do echo "$f$g"; done; done; echo "last $i"'
 kubectl run rest --image=nginx --restart=Never -- sh -c 'true && for i in 1 2; do echo $i; done; for i in $(ls /); do echo $i; done; for i in $(seq 3); do echo "s$i"; done; for i in $(seq 5 -2 1); do echo -n "$i "; done; echo; for i in 1 2; do break; done; for i in; do echo never; done; echo "rc=$?"; for n in 1 2; do nope$n; done; echo "rc=$?"'
+kubectl run nested --image=busybox -- sh -c 'while true; do for i in 1 2; do echo "r$i done"; done; sleep 5; done'
 sleep 3
 kubectl logs count
 sleep 7
 kubectl logs count --tail=6
 kubectl logs rest
+kubectl logs nested
 kubectl get pods
 `);
     expect(r.output).toBe(`pod/count created
 pod/rest created
+pod/nested created
 round 1 at Thu Jan  1 09:00:02 UTC 2026
 round 3 at Thu Jan  1 09:00:06 UTC 2026
 ax
@@ -152,9 +155,14 @@ rc=0
 sh: 1: nope1: not found
 sh: 1: nope2: not found
 rc=127
-NAME    READY   STATUS      RESTARTS   AGE
-count   0/1     Completed   0          10s
-rest    0/1     Completed   0          10s
+r1 done
+r2 done
+r1 done
+r2 done
+NAME     READY   STATUS      RESTARTS   AGE
+count    0/1     Completed   0          10s
+nested   1/1     Running     0          10s
+rest     0/1     Completed   0          10s
 `);
   });
 

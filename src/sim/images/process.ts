@@ -227,17 +227,53 @@ const TRANSFER_TOOLS = new Set<string>(['wget', 'curl']);
  * steps through it in cluster time (see Program)
  */
 function runScript(script: string, image: ImageInfo, context: ScriptContext): ProcessPlan {
-  const loop = /while\s+(?:true|:)\s*;\s*do\s+(.*?)\s*;?\s*done/s.exec(script);
+  const loop = trailingWhile(script);
   const before = loop ? script.slice(0, loop.index) : script;
   const vars = new Map(context.env);
   const steps = programSteps(before, image, context, vars);
-  const body = loop ? programSteps(loop[1]!, image, context, vars) : null;
+  const body = loop ? programSteps(loop.body, image, context, vars) : null;
   return {
     logs: [],
     listens: [],
     stopsOnSigterm: false,
     program: { shell: context.shell, env: [...context.env], steps, loop: body },
   };
+}
+
+/**
+ * where a `while true; do …; done` starts, and its body: up to the `done` that closes it, counting
+ * the do and done of loops inside it (as keywords: where a command starts, outside quotes)
+ */
+function trailingWhile(script: string): { index: number; body: string } | null {
+  const head = /while\s+(?:true|:)\s*;\s*do\s/.exec(script);
+  if (!head) return null;
+  const from = head.index + head[0].length;
+  let depth = 1;
+  let quote: string | null = null;
+  let commandStart = true;
+  for (let i = from; i < script.length; i++) {
+    const c = script[i]!;
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === '\\') {
+      i++;
+      commandStart = false;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      commandStart = false;
+    } else if (c === ';' || c === '\n' || c === '&' || c === '|') {
+      commandStart = true;
+    } else if (c !== ' ' && c !== '\t') {
+      const word = /^[^\s;&|'"]+/.exec(script.slice(i))![0];
+      if (commandStart && word === 'do') depth++;
+      else if (commandStart && word === 'done' && --depth === 0) return { index: head.index, body: script.slice(from, i) };
+      // the word after do starts a command; any other word is an argument
+      commandStart = word === 'do';
+      i += word.length - 1;
+    }
+  }
+  return null;
 }
 
 const LOG: Redirects = { stdout: 'log', stderr: 'log' };
