@@ -4,6 +4,9 @@
 import type { ShellCommand } from '../command.ts';
 import { parseOptions, quoteLocale, usageError } from './cli-support.ts';
 
+/** the most numbers one seq prints here */
+const SEQ_MAX = 1_000_000;
+
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 const decimals = (s: string) => (s.includes('.') ? s.length - s.indexOf('.') - 1 : 0);
@@ -45,14 +48,22 @@ export const seq: ShellCommand = {
     const width = equalWidth ? Math.max(format(first).length, format(last).length) : 0;
     const pad = (s: string) => (s.startsWith('-') ? '-' + s.slice(1).padStart(width - 1, '0') : s.padStart(width, '0'));
     const items: string[] = [];
+    let stopped = false;
     for (let i = 0; ; i++) {
       const n = first + i * step;
       if (step > 0 ? n > last : n < last) break;
-      items.push(pad(format(n)));
       // a runaway range would only freeze the page; GNU would print for hours
-      if (items.length >= 1_000_000) break;
+      if (items.length === SEQ_MAX) {
+        stopped = true;
+        break;
+      }
+      items.push(pad(format(n)));
     }
     if (items.length > 0) out.stdout(items.join(sep) + '\n');
+    if (stopped) {
+      out.stderr(`kubesim: seq stopped after ${SEQ_MAX.toLocaleString('en')} numbers; a longer run would freeze the page\n`);
+      return 1;
+    }
     return 0;
   },
 };
