@@ -302,8 +302,9 @@ function programSteps(script: string, image: ImageInfo, context: ScriptContext, 
   return listSteps(parsed.list, image, context, vars);
 }
 
-/** the most rounds a for loop is unrolled to */
+/** the most rounds a for loop is unrolled to, and the most steps its unrolling makes */
 const FOR_ITEMS_MAX = 1000;
+const FOR_STEPS_MAX = 20_000;
 
 /** the steps of a parsed list, each with the operator before it */
 function listSteps(list: CommandList, image: ImageInfo, context: ScriptContext, vars: Map<string, string>): ProgramStep[] {
@@ -372,6 +373,8 @@ function forSteps(
   if (items.length === 0) return [{ connector, redirects: { ...LOG }, kind: 'status', code: 0 }];
   const steps: ProgramStep[] = [];
   for (const item of items) {
+    // nested loops multiply: past FOR_STEPS_MAX steps the unrolling stops and says so
+    if (steps.length > FOR_STEPS_MAX) return note(`a for loop of more than ${FOR_STEPS_MAX.toLocaleString('en')} steps`);
     vars.set(loop.variable, item);
     steps.push({
       connector: ';',
