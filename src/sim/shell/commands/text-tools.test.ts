@@ -192,8 +192,7 @@ describe('seq', () => {
     expect(await run('seq 1 2 3 4')).toEqual({ output: `seq: extra operand ‘4’\n${hint}`, status: 1 });
   });
 
-  // a million numbers take a few seconds on a busy machine
-  test('stops after a million numbers and says so, instead of freezing the page', { timeout: 60_000 }, async () => {
+  test('stops after a million numbers and says so, instead of freezing the page', async () => {
     expect(await run('seq 5 1000000000 | tail -n 1')).toEqual({
       output: 'kubesim: seq stopped after 1,000,000 numbers; a longer run would freeze the page\n1000004\n',
       status: 0,
