@@ -13,6 +13,14 @@ import { listWrapper, toJson } from './printers/json.ts';
 import { printTable, type TableOptions } from './printers/table.ts';
 import { toYaml } from './printers/yaml.ts';
 
+/** genericclioptions.PrintFlags: the flags of a command that prints what it changed */
+export const PRINT_FLAGS: FlagSpec[] = [
+  { name: 'output', short: 'o', kind: 'string' },
+  { name: 'allow-missing-template-keys', kind: 'bool' },
+  { name: 'template', kind: 'string' },
+  { name: 'show-managed-fields', kind: 'bool' },
+];
+
 export const OUTPUT_FLAGS: FlagSpec[] = [
   { name: 'output', short: 'o', kind: 'string' },
   { name: 'show-labels', kind: 'bool' },

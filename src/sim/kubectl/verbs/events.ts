@@ -5,7 +5,7 @@ import { apiVersionOf, resolveType } from '../../api/resources.ts';
 import type { KubeEvent, KubeObject } from '../../api/types.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
 import { flagBool, flagList, flagString, parseFlags, type FlagSpec } from '../flags.ts';
-import { printObjects } from '../output.ts';
+import { PRINT_FLAGS, printObjects } from '../output.ts';
 import { escapeTerminal } from '../printers/custom-columns.ts';
 import { age } from '../printers/duration.ts';
 import { TabWriter } from '../printers/tabwriter.ts';
@@ -19,10 +19,7 @@ const EVENTS_FLAGS: FlagSpec[] = [
   { name: 'types', kind: 'stringArray' },
   { name: 'no-headers', kind: 'bool' },
   { name: 'chunk-size', kind: 'int' },
-  { name: 'output', short: 'o', kind: 'string' },
-  { name: 'allow-missing-template-keys', kind: 'bool' },
-  { name: 'template', kind: 'string' },
-  { name: 'show-managed-fields', kind: 'bool' },
+  ...PRINT_FLAGS,
 ];
 
 interface EventExtras {

@@ -17,7 +17,7 @@ import {
 import { LAST_APPLIED } from '../apply-merge.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
 import { flagBool, flagInt, flagList, flagString, parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
-import { printObjects } from '../output.ts';
+import { PRINT_FLAGS, printObjects } from '../output.ts';
 import { layoutRows } from '../printers/tabwriter.ts';
 import { resourceName } from '../printers/name.ts';
 import { describePodTemplate } from './describe-template.ts';
@@ -71,13 +71,6 @@ Usage:
 Use "kubectl rollout <command> --help" for more information about a given command.
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 `;
-
-const PRINT_FLAGS: FlagSpec[] = [
-  { name: 'output', short: 'o', kind: 'string' },
-  { name: 'allow-missing-template-keys', kind: 'bool' },
-  { name: 'template', kind: 'string' },
-  { name: 'show-managed-fields', kind: 'bool' },
-];
 
 const TARGET_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', kind: 'stringArray' },

@@ -3,6 +3,7 @@
 import type { KubeObject, PodSpec } from '../../api/types.ts';
 import type { KubectlEnv } from '../env.ts';
 import { parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { PRINT_FLAGS } from '../output.ts';
 import { checkErr, dryRunOf, plain, printOperation, standard, validatePrintFlags, type CmdError, type DryRun } from './select.ts';
 
 /** the flags every set subcommand that changes pod templates takes: which objects, the dry runs, printing */
@@ -14,10 +15,7 @@ export const SET_TARGET_FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', kind: 'string' },
   { name: 'dry-run', kind: 'string' },
   { name: 'field-manager', kind: 'string' },
-  { name: 'output', short: 'o', kind: 'string' },
-  { name: 'allow-missing-template-keys', kind: 'bool' },
-  { name: 'template', kind: 'string' },
-  { name: 'show-managed-fields', kind: 'bool' },
+  ...PRINT_FLAGS,
 ];
 
 /** polymorphichelpers.UpdatePodSpecForObject: the pod spec inside each kind that has one */
