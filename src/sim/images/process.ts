@@ -362,11 +362,12 @@ function forSteps(
 ): ProgramStep[] {
   const note = (what: string) => [noteStep(connector, `kubesim: ${what} in a container's own command is not simulated`)];
   if (connector !== ';') return note(`a for loop after ${connector}`);
+  const items: string[] = [];
   for (const word of loop.items) {
     const fields = expandWord(word, context, vars);
     if ('unsupported' in fields) return [noteStep(connector, fields.unsupported)];
+    items.push(...readNow(fields, context));
   }
-  const items = staticWords(loop.items, context, vars) ?? [];
   if (items.length > FOR_ITEMS_MAX) return note(`a for loop of more than ${FOR_ITEMS_MAX} rounds`);
   if (usesLoopControl(loop.body)) return note('break or continue');
   // a loop that runs no round leaves status 0
