@@ -4,6 +4,7 @@
 
 import { VirtualClock } from './clock.ts';
 import { Cluster } from './cluster.ts';
+import { MIRROR_POD_ANNOTATION } from './api/admission/service-account.ts';
 import { ownerReferenceTo, randomSuffix, timestamp } from './api/meta.ts';
 import type {
   ConfigMap,
@@ -16,6 +17,7 @@ import type {
   Node,
   Pod,
   Service,
+  ServiceAccount,
 } from './api/types.ts';
 import { CONTAINERD_VERSION, KUBERNETES_VERSION } from './version.ts';
 import { networkOf } from './network/net.ts';
@@ -169,7 +171,12 @@ function nodeObject(plan: NodePlan, now: string): Node {
   };
 }
 
-function staticPod(node: Node, component: string, image: string): Pod {
+/**
+ * a control-plane component as its mirror pod: the kubelet runs it from a manifest file and shows
+ * it to the apiserver with the config annotations (the manifest's hash, when it was read, its source)
+ */
+function staticPod(node: Node, component: string, image: string, random: Random, seen: string): Pod {
+  const hash = Array.from({ length: 32 }, () => random.int(16).toString(16)).join('');
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -177,6 +184,12 @@ function staticPod(node: Node, component: string, image: string): Pod {
       name: `${component}-${node.metadata.name}`,
       namespace: 'kube-system',
       labels: { component, tier: 'control-plane' },
+      annotations: {
+        'kubernetes.io/config.hash': hash,
+        [MIRROR_POD_ANNOTATION]: hash,
+        'kubernetes.io/config.seen': seen,
+        'kubernetes.io/config.source': 'file',
+      },
       ownerReferences: [{ ...ownerReferenceTo(node), blockOwnerDeletion: false }],
     },
     spec: {
@@ -206,6 +219,7 @@ function daemonSet(
         metadata: { labels },
         spec: {
           hostNetwork: true,
+          serviceAccountName: name,
           ...(nodeSelector ? { nodeSelector } : {}),
           containers: [{ name, image, imagePullPolicy: 'IfNotPresent' }],
           tolerations: [{ operator: 'Exists' }],
@@ -279,6 +293,8 @@ export function createDefaultCluster(seed: number, now?: number, options: Defaul
   // the control plane comes up first; CoreDNS lands there before the workers join, as on kind
   const [controlPlanePlan, ...workerPlans] = DEFAULT_NODES as [NodePlan, ...NodePlan[]];
   const controlPlane = must(cluster, nodeObject(controlPlanePlan, timestamp(cluster.clock.now())));
+  // the static pods' hashes and the add-on accounts' uids come from a stream of their own
+  const manifestRandom = new Random(seed ^ 0x6d616e69);
   cluster.kubelet.addNode(controlPlane);
   for (const [component, image] of [
     ['etcd', 'registry.k8s.io/etcd:3.6.4-0'],
@@ -286,7 +302,25 @@ export function createDefaultCluster(seed: number, now?: number, options: Defaul
     ['kube-controller-manager', `registry.k8s.io/kube-controller-manager:${K8S_TAG}`],
     ['kube-scheduler', `registry.k8s.io/kube-scheduler:${K8S_TAG}`],
   ] as const) {
-    must(cluster, staticPod(controlPlane, component, image));
+    must(
+      cluster,
+      staticPod(
+        controlPlane,
+        component,
+        image,
+        manifestRandom,
+        `${timestamp(cluster.clock.now()).slice(0, -1)}.${String(manifestRandom.int(1e9)).padStart(9, '0')}Z`,
+      ),
+    );
+  }
+  // the system add-ons' own accounts, as kubeadm and kind install them (each namespace's default comes from its controller)
+  for (const name of ['coredns', 'kube-proxy', 'kindnet']) {
+    const created = cluster.api.create(
+      { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: 'kube-system' } } as ServiceAccount,
+      undefined,
+      { random: manifestRandom },
+    );
+    if (!created.ok) throw new Error(`bootstrap could not create the ${name} ServiceAccount: ${created.error.message}`);
   }
   const dnsLabels = { 'k8s-app': 'kube-dns' };
   must(cluster, {
@@ -302,6 +336,7 @@ export function createDefaultCluster(seed: number, now?: number, options: Defaul
         spec: {
           priority: 2000000000,
           dnsPolicy: 'Default',
+          serviceAccountName: 'coredns',
           containers: [
             {
               name: 'coredns',

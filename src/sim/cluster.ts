@@ -3,6 +3,7 @@
 // `settle`, which lets every component react until nothing is left to do.
 
 import { ApiServer } from './api/apiserver.ts';
+import { ServiceAccountAdmission } from './api/admission/service-account.ts';
 import { ServiceAllocation } from './api/admission/service-allocation.ts';
 import { EventRecorder } from './api/events.ts';
 import { ObjectStore, type WatchEvent } from './api/store.ts';
@@ -15,6 +16,7 @@ import { EndpointSliceController } from './controllers/endpointslice.ts';
 import { EndpointSliceMirroringController } from './controllers/endpointslice-mirroring.ts';
 import { GarbageCollector } from './controllers/garbage-collector.ts';
 import { NamespaceController } from './controllers/namespace.ts';
+import { RootCACertPublisher, ServiceAccountsController } from './controllers/namespace-defaults.ts';
 import { ReplicaSetController } from './controllers/replicaset.ts';
 import { ServiceLoadBalancerController } from './controllers/service-lb.ts';
 import { SelectorIndex } from './controllers/service-index.ts';
@@ -37,6 +39,10 @@ export interface ClusterOptions {
 
 /** the seed of the endpoints controllers' own generator, so their objects leave other random choices alone */
 const ENDPOINTS_SEED_MIX = 0x5eed_e9d5;
+/** the seeds of the generators that name the API access volumes and draw the uids of each namespace's default account and CA ConfigMap */
+const TOKEN_VOLUME_SEED_MIX = 0x70_6b_65_6e;
+const SERVICE_ACCOUNTS_SEED_MIX = 0x5a_cc_0a_17;
+const ROOT_CA_SEED_MIX = 0x0c_a0_ce_27;
 
 export class Cluster {
   readonly clock: VirtualClock;
@@ -59,6 +65,7 @@ export class Cluster {
     this.random = new Random(options.seed);
     this.endpointsRandom = new Random((options.seed ^ ENDPOINTS_SEED_MIX) >>> 0);
     this.api = new ApiServer(this.store, this.clock, this.random);
+    this.api.addAdmission(new ServiceAccountAdmission(new Random((options.seed ^ TOKEN_VOLUME_SEED_MIX) >>> 0)));
     this.api.addAdmission(new ServiceAllocation(this.random));
     this.events = new EventRecorder(this.api);
     this.scheduler = new Scheduler(this.api, this.events, this.random);
@@ -82,6 +89,8 @@ export class Cluster {
       new DaemonSetController(this.api, this.events),
       new GarbageCollector(this.api),
       new NamespaceController(this.api),
+      new ServiceAccountsController(this.api, new Random((options.seed ^ SERVICE_ACCOUNTS_SEED_MIX) >>> 0)),
+      new RootCACertPublisher(this.api, new Random((options.seed ^ ROOT_CA_SEED_MIX) >>> 0)),
       new EndpointsController(this.api, this.events, this.endpointsRandom, selectors),
       new EndpointSliceController(this.api, this.events, this.endpointsRandom, selectors),
       new EndpointSliceMirroringController(this.api, this.events, this.endpointsRandom),

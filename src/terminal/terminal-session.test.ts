@@ -291,10 +291,11 @@ describe('TerminalSession tab completion', () => {
     expect(await t.withCursor()).toBe(
       [
         'learner@laptop:~$ kubectl get ',
-        'configmaps              endpointslices          pods',
-        'daemonsets              events                  replicasets',
-        'deployments             namespaces              replicationcontrollers',
-        'endpoints               nodes                   services',
+        'configmaps              events                  replicationcontrollers',
+        'daemonsets              namespaces              serviceaccounts',
+        'deployments             nodes                   services',
+        'endpoints               pods',
+        'endpointslices          replicasets',
         'learner@laptop:~$ kubectl get po',
         'po    pod   pods',
         'learner@laptop:~$ kubectl get pod',

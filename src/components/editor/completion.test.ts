@@ -51,6 +51,7 @@ describe('completeManifest', () => {
       'ReplicaSet',
       'ReplicationController',
       'Service',
+      'ServiceAccount',
     ]);
     expect(at(`kind: Pod\nmetadata:\n  name: ¦`)).toBeNull();
   });

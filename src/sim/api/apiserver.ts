@@ -35,7 +35,19 @@ export interface AdmissionPlugin {
    * registry allocates cluster IPs and node ports there); may change the object, or refuse it.
    * `finish` is told whether the write went through, so a refused write can give back what it took.
    */
-  begin?(obj: KubeObject, old: KubeObject | undefined, api: ApiServer, dryRun: boolean): AdmissionBegin;
+  begin?(
+    obj: KubeObject,
+    old: KubeObject | undefined,
+    api: ApiServer,
+    dryRun: boolean,
+    request: AdmissionRequest,
+  ): AdmissionBegin;
+}
+
+/** what an admission plugin knows of the request besides the object */
+export interface AdmissionRequest {
+  /** the name the request asked for: the generateName prefix when the server made the name up */
+  requestedName: string;
 }
 
 export type AdmissionBegin = { ok: true; finish(success: boolean): void } | { ok: false; error: StatusError };
@@ -93,11 +105,13 @@ export class ApiServer {
     } else {
       delete obj.metadata.namespace;
     }
+    // the name is made up after admission upstream, so admission's refusals name the prefix
+    const requestedName = obj.metadata.name || obj.metadata.generateName || '';
     if (!obj.metadata.name && obj.metadata.generateName) {
       obj.metadata.name = obj.metadata.generateName + randomSuffix(options.random ?? this.random);
     }
     applyDefaults(obj);
-    const begun = this.begin(obj, undefined, options.dryRun ?? false);
+    const begun = this.begin(obj, undefined, options.dryRun ?? false, { requestedName });
     if (!begun.ok) return begun;
     const fail = (error: StatusError): ApiResult<T> => {
       begun.finish(false);
@@ -143,7 +157,7 @@ export class ApiServer {
     const obj = clone(input) as T;
     if (!options.withStatus && 'status' in old) obj.status = clone(old.status);
     applyDefaults(obj);
-    const begun = this.begin(obj, old, false);
+    const begun = this.begin(obj, old, false, { requestedName: obj.metadata.name ?? '' });
     if (!begun.ok) return begun;
     const errors = validateUpdate(obj, old);
     if (errors.length > 0) {
@@ -171,10 +185,10 @@ export class ApiServer {
   }
 
   /** every plugin's begin, in order; when one refuses, those already begun are finished as failed */
-  private begin(obj: KubeObject, old: KubeObject | undefined, dryRun: boolean): AdmissionBegin {
+  private begin(obj: KubeObject, old: KubeObject | undefined, dryRun: boolean, request: AdmissionRequest): AdmissionBegin {
     const finishers: ((success: boolean) => void)[] = [];
     for (const plugin of this.admission) {
-      const begun = plugin.begin?.(obj, old, this, dryRun);
+      const begun = plugin.begin?.(obj, old, this, dryRun, request);
       if (!begun) continue;
       if (!begun.ok) {
         for (const finish of finishers) finish(false);

@@ -8,7 +8,7 @@ const NODE_TOLERATIONS = [
 ];
 
 describe('pods', () => {
-  test('a bare pod gets the spec, container and admission defaults', () => {
+  test('a bare pod gets the spec and container defaults, and the Priority and DefaultTolerationSeconds admission defaults (the ServiceAccount plugin names its account)', () => {
     const pod: Pod = {
       apiVersion: 'v1',
       kind: 'Pod',
@@ -33,8 +33,6 @@ describe('pods', () => {
       terminationGracePeriodSeconds: 30,
       schedulerName: 'default-scheduler',
       enableServiceLinks: true,
-      serviceAccountName: 'default',
-      serviceAccount: 'default',
       priority: 0,
       preemptionPolicy: 'PreemptLowerPriority',
       tolerations: NODE_TOLERATIONS,

@@ -138,9 +138,7 @@ function defaultPod(pod: Pod): void {
     if (spec.hostNetwork) for (const port of c.ports ?? []) port.hostPort ||= port.containerPort;
   }
   spec.enableServiceLinks ??= true;
-  // admission: ServiceAccount, Priority and DefaultTolerationSeconds
-  spec.serviceAccountName ||= 'default';
-  spec.serviceAccount = spec.serviceAccountName;
+  // admission: Priority and DefaultTolerationSeconds (ServiceAccount is a plugin of its own: admission/service-account.ts)
   const withPriority = spec as PodSpec & { priorityClassName?: string };
   if (!withPriority.priorityClassName) spec.priority ??= 0;
   spec.preemptionPolicy ||= 'PreemptLowerPriority';

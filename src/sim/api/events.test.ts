@@ -5,6 +5,8 @@ import type { KubeEvent, Pod } from './types.ts';
 function setup() {
   const cluster = new Cluster({ seed: 3 });
   cluster.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } }, undefined);
+  // the namespace's default ServiceAccount, which the pod runs as, comes from its controller
+  cluster.settle();
   const pod = cluster.api.create(
     { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } as Pod,
     'default',

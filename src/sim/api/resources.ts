@@ -51,6 +51,7 @@ export const SIMULATED_TYPES: ResourceType[] = [
   core('nodes', 'node', 'Node', ['no'], false),
   core('events', 'event', 'Event', ['ev']),
   core('configmaps', 'configmap', 'ConfigMap', ['cm']),
+  core('serviceaccounts', 'serviceaccount', 'ServiceAccount', ['sa']),
   core('replicationcontrollers', 'replicationcontroller', 'ReplicationController', ['rc']),
   apps('deployments', 'deployment', 'Deployment', ['deploy']),
   apps('replicasets', 'replicaset', 'ReplicaSet', ['rs']),

@@ -118,6 +118,7 @@ export interface PodSpec {
   nodeSelector?: Record<string, string>;
   serviceAccountName?: string;
   serviceAccount?: string;
+  automountServiceAccountToken?: boolean;
   hostNetwork?: boolean;
   hostname?: string;
   subdomain?: string;
@@ -459,6 +460,14 @@ export interface ConfigMap extends KubeObject {
   data?: Record<string, string>;
 }
 
+export interface ServiceAccount extends KubeObject {
+  apiVersion: 'v1';
+  kind: 'ServiceAccount';
+  secrets?: { name?: string; namespace?: string }[];
+  imagePullSecrets?: { name?: string }[];
+  automountServiceAccountToken?: boolean;
+}
+
 export interface DaemonSet extends KubeObject {
   apiVersion: 'apps/v1';
   kind: 'DaemonSet';
@@ -487,4 +496,5 @@ export type AnyKind =
   | Endpoints
   | EndpointSlice
   | ConfigMap
+  | ServiceAccount
   | DaemonSet;

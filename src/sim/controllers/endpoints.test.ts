@@ -199,7 +199,7 @@ metadata:
     endpoints.kubernetes.io/managed-by: endpoint-controller
   name: web
   namespace: default
-  resourceVersion: "1175"
+  resourceVersion: "1186"
   uid: d7369e7d-836d-4dea-aaad-bdcd3e1a107c
 subsets:
 - addresses:
@@ -290,7 +290,7 @@ items:
       kind: Service
       name: web
       uid: 7c2ed8d2-ddb8-4298-a3c9-0a98e3421aed
-    resourceVersion: "1176"
+    resourceVersion: "1187"
     uid: 3d1ccf3d-1b37-4226-9d3f-b7b3dacc38c5
   ports:
   - name: http
@@ -460,7 +460,7 @@ metadata:
     endpoints.kubernetes.io/managed-by: endpoint-controller
   name: shop
   namespace: default
-  resourceVersion: "1163"
+  resourceVersion: "1174"
   uid: d7369e7d-836d-4dea-aaad-bdcd3e1a107c
 subsets:
 - addresses:
@@ -663,7 +663,7 @@ items:
       kind: Endpoints
       name: external-db
       uid: f6d3d6bc-0014-4967-b33a-6e9323f5cf0f
-    resourceVersion: "1129"
+    resourceVersion: "1140"
     uid: d561bffd-1543-4c8a-8545-d4ca5fd4fdce
   ports:
   - name: postgres
@@ -758,7 +758,7 @@ metadata:
     kubernetes.io/name: CoreDNS
   name: kube-dns
   namespace: kube-system
-  resourceVersion: "1119"
+  resourceVersion: "1130"
   uid: 9e786ab5-377d-41b3-9de1-768055ff7d2a
 subsets:
 - addresses:
@@ -766,14 +766,14 @@ subsets:
     nodeName: kind-control-plane
     targetRef:
       kind: Pod
-      name: coredns-5c9cbbff-xgx2f
+      name: coredns-64586ddcf8-xgx2f
       namespace: kube-system
       uid: 9dcee06b-3d54-43af-a8c8-10d12baeb392
   - ip: 10.244.0.3
     nodeName: kind-control-plane
     targetRef:
       kind: Pod
-      name: coredns-5c9cbbff-6j2qz
+      name: coredns-64586ddcf8-6j2qz
       namespace: kube-system
       uid: 9402139b-bc5f-403b-88bc-5e8b6d7b720b
   ports:
@@ -802,7 +802,7 @@ metadata:
     kubernetes.io/service-name: kubernetes
   name: kubernetes
   namespace: default
-  resourceVersion: "1044"
+  resourceVersion: "1055"
   uid: 6832df26-7f8b-4b00-bd24-afad004d76dd
 ports:
 - name: https

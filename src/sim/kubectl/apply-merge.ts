@@ -2,6 +2,7 @@
 // learner owns; fields they dropped from the manifest are removed, others come from it
 
 import type { KubeObject } from '../api/types.ts';
+import { lookup } from './strategic-merge.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -35,8 +36,14 @@ export function lastAppliedFor(manifest: KubeObject): string {
   return sortedJson(copy);
 }
 
-/** merges `desired` into `current`, deleting what `previous` set but `desired` no longer does */
-function merge(current: Json | undefined, desired: Json, previous: Json | undefined): Json {
+/**
+ * merges `desired` into `current`, deleting what `previous` set but `desired` no longer does.
+ * `type` names the Go type at this level (`Pod`, `PodSpec`, `Container` ...), so lists with a
+ * merge key (containers by name, volumeMounts by mountPath ...) merge item by item as the
+ * strategic merge patch kubectl sends does: what others added to such a list (the API access
+ * volume and its mounts) stays unless the learner's last apply had it
+ */
+function merge(current: Json | undefined, desired: Json, previous: Json | undefined, type?: string): Json {
   if (!isObject(desired) || !isObject(current)) return structuredClone(desired);
   const out: Record<string, Json> = { ...current };
   const prev = isObject(previous) ? previous : {};
@@ -44,9 +51,33 @@ function merge(current: Json | undefined, desired: Json, previous: Json | undefi
     if (!(key in desired)) delete out[key];
   }
   for (const [key, value] of Object.entries(desired)) {
-    out[key] = merge(current[key], value, prev[key]);
+    const field = lookup(type, key);
+    const mergeKey = field.strategy?.split(',').includes('merge') ? field.mergeKey : undefined;
+    const here = current[key];
+    out[key] =
+      mergeKey && Array.isArray(value) && Array.isArray(here)
+        ? mergeList(here, value, prev[key], mergeKey, field.type)
+        : merge(here, value, prev[key], field.type);
   }
   return out;
+}
+
+/** a keyed list: the learner's items in their order, merged with the live ones; then live items they never applied */
+function mergeList(current: Json[], desired: Json[], previous: Json | undefined, mergeKey: string, type?: string): Json[] {
+  const keyOf = (item: Json) => (isObject(item) ? JSON.stringify(item[mergeKey] ?? null) : undefined);
+  const find = (list: Json[], key: string | undefined) => (key === undefined ? undefined : list.find((i) => keyOf(i) === key));
+  const prevList = Array.isArray(previous) ? previous : [];
+  const merged = desired.map((item) => {
+    const key = keyOf(item);
+    return merge(find(current, key), item, find(prevList, key), type);
+  });
+  const desiredKeys = new Set(desired.map(keyOf));
+  for (const item of current) {
+    const key = keyOf(item);
+    if (key === undefined || desiredKeys.has(key) || find(prevList, key)) continue;
+    merged.push(structuredClone(item));
+  }
+  return merged;
 }
 
 /** the object to PUT for `kubectl apply` over an existing one */
@@ -66,7 +97,7 @@ export function threeWayMerge(current: KubeObject, manifest: KubeObject): KubeOb
     [LAST_APPLIED]: lastAppliedFor(manifest),
   };
   const desired = desiredObject as unknown as Json;
-  const merged = merge(current as unknown as Json, desired, previous) as unknown as KubeObject;
+  const merged = merge(current as unknown as Json, desired, previous, current.kind) as unknown as KubeObject;
   // the server owns these; the merge must not carry stale copies
   merged.metadata.resourceVersion = current.metadata.resourceVersion!;
   if ('status' in current) merged.status = current.status;

@@ -104,6 +104,7 @@ describe('completeKubectl', () => {
       'nodes',
       'events',
       'configmaps',
+      'serviceaccounts',
       'replicationcontrollers',
       'deployments',
       'replicasets',
@@ -115,7 +116,7 @@ describe('completeKubectl', () => {
     expect(tab('kubectl set image ')).toEqual({ words: plurals });
     expect(tab('kubectl get po')).toEqual({ words: ['pods', 'pod', 'po'] });
     expect(tab('kubectl describe deploy')).toEqual({ words: ['deployments', 'deployment', 'deploy'] });
-    expect(tab('kubectl delete s')).toEqual({ words: ['services', 'service', 'svc'] });
+    expect(tab('kubectl delete s')).toEqual({ words: ['services', 'service', 'svc', 'serviceaccounts', 'serviceaccount', 'sa'] });
     // the kinds kubectl itself offers there, of those simulated
     expect(tab('kubectl rollout status ')).toEqual({ words: ['deployment', 'daemonset'] });
     expect(tab('kubectl scale ')).toEqual({ words: ['deployment', 'replicaset', 'replicationcontroller'] });

@@ -74,7 +74,8 @@ const SCHEMA: Record<string, Record<string, FieldMeta>> = {
   NodeSpec: { podCIDRs: { strategy: 'merge' } },
 };
 
-function lookup(type: string | undefined, key: string): FieldMeta {
+/** a field's patch strategy and merge key (patchStrategy and patchMergeKey in the Go types), and its type's name */
+export function lookup(type: string | undefined, key: string): FieldMeta {
   if (!type) return {};
   const fields = SCHEMA[type] ?? (type === 'root' ? {} : undefined);
   return fields?.[key] ?? (key === 'metadata' ? meta : {});

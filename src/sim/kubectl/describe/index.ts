@@ -14,6 +14,7 @@ import type {
   ReplicaSet,
   ReplicationController,
   Service,
+  ServiceAccount,
 } from '../../api/types.ts';
 import { describeConfigMap } from './configmap.ts';
 import { describeDaemonSet } from './daemonset.ts';
@@ -26,6 +27,7 @@ import { describeNode } from './node.ts';
 import { describePod } from './pod.ts';
 import { describeReplicaSet, describeReplicationController } from './replicaset.ts';
 import { describeEndpoints, describeService } from './service.ts';
+import { describeServiceAccount } from './serviceaccount.ts';
 
 export interface DescribeContext {
   /** the cluster's clock, epoch ms: ages and lease times are measured against it */
@@ -63,6 +65,8 @@ export function describeObject(obj: KubeObject, ctx: DescribeContext): string {
       return describeEndpointSlice(obj as EndpointSlice, events(), now);
     case 'ConfigMap':
       return describeConfigMap(obj as ConfigMap, events(), now);
+    case 'ServiceAccount':
+      return describeServiceAccount(obj as ServiceAccount, events(), now);
     default:
       return describeGeneric(obj, events(), now);
   }

@@ -158,7 +158,7 @@ DESCRIPTION:
 
   test('served kinds outside the course, and fields it leaves out, say so instead of pretending', () => {
     expect(text('secrets')).toBe(
-      "ERR kubesim: 'kubectl explain secrets' is not simulated; the kinds this course covers are: ConfigMap, Deployment, Endpoints, EndpointSlice, Namespace, Node, Pod, ReplicaSet, ReplicationController, Service",
+      "ERR kubesim: 'kubectl explain secrets' is not simulated; the kinds this course covers are: ConfigMap, Deployment, Endpoints, EndpointSlice, Namespace, Node, Pod, ReplicaSet, ReplicationController, Service, ServiceAccount",
     );
     expect(text('ds.spec')).toContain("kubesim: 'kubectl explain ds' is not simulated");
     expect(text('pod.spec.hostPID')).toBe(

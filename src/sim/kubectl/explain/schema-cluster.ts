@@ -115,4 +115,24 @@ export const CLUSTER_TYPES: Record<string, TypeDef> = {
       ),
     },
   ),
+  ServiceAccount: object(
+    'A ServiceAccount is an identity for the processes that run in pods. Every namespace has one named default, and a pod that names no other runs as it.',
+    {
+      ...kindHeader(),
+      automountServiceAccountToken: bool(
+        "Whether pods running as this account get an API token mounted at /var/run/secrets/kubernetes.io/serviceaccount. A pod's own automountServiceAccountToken wins over this.",
+      ),
+      imagePullSecrets: list(
+        t.ref('LocalObjectReference'),
+        'Secrets in the same namespace holding registry credentials; pods running as this account use them to pull images unless they list their own.',
+      ),
+      secrets: list(
+        t.ref('ObjectReference'),
+        'Deprecated: Secrets that pods running as this account may use. Not meant to hold tokens any more; tokens are requested through the TokenRequest API.',
+      ),
+    },
+  ),
+  LocalObjectReference: object('Names another object in the same namespace.', {
+    name: str('The name of the object.'),
+  }),
 };

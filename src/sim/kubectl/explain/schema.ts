@@ -40,4 +40,5 @@ export const EXPLAIN_KINDS: readonly ExplainKind[] = [
   { kind: 'ReplicaSet', group: 'apps', version: 'v1', resource: 'replicasets' },
   { kind: 'ReplicationController', group: '', version: 'v1', resource: 'replicationcontrollers' },
   { kind: 'Service', group: '', version: 'v1', resource: 'services' },
+  { kind: 'ServiceAccount', group: '', version: 'v1', resource: 'serviceaccounts' },
 ];

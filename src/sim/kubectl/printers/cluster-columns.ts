@@ -1,7 +1,7 @@
-// printNode, printNamespace, printEvent and printConfigMap. events are what `kubectl get events`
+// printNode, printNamespace, printEvent, printConfigMap and printServiceAccount. events are what `kubectl get events`
 // shows: the server-side table (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE), not `kubectl events`.
 
-import type { ConfigMap, KubeEvent, Namespace, Node } from '../../api/types.ts';
+import type { ConfigMap, KubeEvent, Namespace, Node, ServiceAccount } from '../../api/types.ts';
 import { age } from './duration.ts';
 import type { RowContext } from './row-helpers.ts';
 import { compareStrings } from './go-fmt.ts';
@@ -98,4 +98,9 @@ export function configMapRow(cm: ConfigMap, ctx: RowContext): string[] {
   const binaryData = (cm as { binaryData?: Record<string, string> }).binaryData;
   const count = Object.keys(cm.data ?? {}).length + Object.keys(binaryData ?? {}).length;
   return [cm.metadata.name ?? '', String(count), age(cm.metadata.creationTimestamp, ctx.now)];
+}
+
+/** printServiceAccount: SECRETS counts the (legacy) secrets the account lists */
+export function serviceAccountRow(sa: ServiceAccount, ctx: RowContext): string[] {
+  return [sa.metadata.name ?? '', String(sa.secrets?.length ?? 0), age(sa.metadata.creationTimestamp, ctx.now)];
 }

@@ -17,12 +17,13 @@ import type {
   ReplicaSet,
   ReplicationController,
   Service,
+  ServiceAccount,
 } from '../../api/types.ts';
 import { age } from './duration.ts';
 import type { RowContext } from './row-helpers.ts';
 import { podRow } from './pod-columns.ts';
 import { daemonSetRow, deploymentRow, replicaSetRow, replicationControllerRow } from './workload-columns.ts';
-import { configMapRow, eventRow, namespaceRow, nodeRow } from './cluster-columns.ts';
+import { configMapRow, eventRow, namespaceRow, nodeRow, serviceAccountRow } from './cluster-columns.ts';
 import { endpointSliceRow, endpointsRow, serviceRow } from './network-columns.ts';
 
 export type { RowContext } from './row-helpers.ts';
@@ -129,6 +130,7 @@ const PRINTERS: Record<string, KindPrinter> = {
     endpointSliceRow,
   ),
   ConfigMap: printer<ConfigMap>([nameColumn, col('Data'), ageColumn], configMapRow),
+  ServiceAccount: printer<ServiceAccount>([nameColumn, col('Secrets'), ageColumn], serviceAccountRow),
 };
 
 /** tableprinter's fallback for kinds without a handler: NAME and AGE from object metadata */
