@@ -39,90 +39,100 @@ rCnp+9TPuOBZ0Z2pRC0Xfb5/r3pLJa5l1Sm0
 -----END CERTIFICATE-----
 `;
 
-function activeNamespace(api: ApiServer, name: string): boolean {
-  const ns = api.get<Namespace>('Namespace', undefined, name);
-  return !!ns && !ns.metadata.deletionTimestamp && ns.status?.phase !== 'Terminating';
+/**
+ * what both loops share: a queue of namespaces, filled by every namespace change and by a change
+ * to the one object they keep (`kind`/`objectName`), and a sync of each active namespace
+ */
+abstract class NamespaceFurnisher implements Controller {
+  abstract readonly name: string;
+  private queue = new WorkQueue();
+
+  constructor(
+    protected readonly api: ApiServer,
+    protected readonly random: Random,
+    private readonly kind: string,
+    private readonly objectName: string,
+  ) {}
+
+  hasWork(): boolean {
+    return this.queue.size > 0;
+  }
+
+  /** whether a change to the kept object calls for a look */
+  protected watches(_event: WatchEvent): boolean {
+    return true;
+  }
+
+  handle(event: WatchEvent): void {
+    const obj = event.object;
+    if (obj.kind === 'Namespace' && event.type !== 'DELETED') this.queue.add(obj.metadata.name!);
+    else if (obj.kind === this.kind && obj.metadata.name === this.objectName && obj.metadata.namespace && this.watches(event))
+      this.queue.add(obj.metadata.namespace);
+  }
+
+  syncAll(): void {
+    for (const namespace of this.queue.drain()) {
+      const ns = this.api.get<Namespace>('Namespace', undefined, namespace);
+      if (!ns || ns.metadata.deletionTimestamp || ns.status?.phase === 'Terminating') continue;
+      this.sync(namespace);
+    }
+  }
+
+  protected abstract sync(namespace: string): void;
 }
 
-/** namespaces to look at again: every namespace change, and the namespace of a watched object that changed */
-function queueFor(event: WatchEvent, queue: WorkQueue, kind: string, name: string): void {
-  const obj = event.object;
-  if (obj.kind === 'Namespace' && event.type !== 'DELETED') queue.add(obj.metadata.name!);
-  else if (obj.kind === kind && obj.metadata.name === name && obj.metadata.namespace) queue.add(obj.metadata.namespace);
-}
-
-export class ServiceAccountsController implements Controller {
+/** serviceaccounts_controller.go: the default account, created when missing (a changed one is left as it is) */
+export class ServiceAccountsController extends NamespaceFurnisher {
   readonly name = 'serviceaccount-controller';
-  private queue = new WorkQueue();
 
-  constructor(
-    private readonly api: ApiServer,
-    private readonly random: Random,
-  ) {}
-
-  hasWork(): boolean {
-    return this.queue.size > 0;
+  constructor(api: ApiServer, random: Random) {
+    super(api, random, 'ServiceAccount', DEFAULT_SERVICE_ACCOUNT);
   }
 
-  handle(event: WatchEvent): void {
-    if (event.object.kind === 'ServiceAccount' && event.type !== 'DELETED') return;
-    queueFor(event, this.queue, 'ServiceAccount', DEFAULT_SERVICE_ACCOUNT);
+  /** only a deletion: the account's own changes are the learner's to make */
+  protected override watches(event: WatchEvent): boolean {
+    return event.type === 'DELETED';
   }
 
-  syncAll(): void {
-    for (const namespace of this.queue.drain()) {
-      if (!activeNamespace(this.api, namespace)) continue;
-      if (this.api.get('ServiceAccount', namespace, DEFAULT_SERVICE_ACCOUNT)) continue;
-      const sa: ServiceAccount = {
-        apiVersion: 'v1',
-        kind: 'ServiceAccount',
-        metadata: { name: DEFAULT_SERVICE_ACCOUNT, namespace },
-      };
-      this.api.create(sa, namespace, { handOver: true, random: this.random });
-    }
+  protected sync(namespace: string): void {
+    if (this.api.get('ServiceAccount', namespace, DEFAULT_SERVICE_ACCOUNT)) return;
+    const sa: ServiceAccount = {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: DEFAULT_SERVICE_ACCOUNT, namespace },
+    };
+    this.api.create(sa, namespace, { handOver: true, random: this.random });
   }
 }
 
-export class RootCACertPublisher implements Controller {
+/** publisher.go: the CA ConfigMap, created when missing and set back when its data or description changed */
+export class RootCACertPublisher extends NamespaceFurnisher {
   readonly name = 'root-ca-cert-publisher';
-  private queue = new WorkQueue();
 
-  constructor(
-    private readonly api: ApiServer,
-    private readonly random: Random,
-  ) {}
-
-  hasWork(): boolean {
-    return this.queue.size > 0;
+  constructor(api: ApiServer, random: Random) {
+    super(api, random, 'ConfigMap', ROOT_CA_CONFIGMAP);
   }
 
-  handle(event: WatchEvent): void {
-    queueFor(event, this.queue, 'ConfigMap', ROOT_CA_CONFIGMAP);
-  }
-
-  syncAll(): void {
-    for (const namespace of this.queue.drain()) {
-      if (!activeNamespace(this.api, namespace)) continue;
-      const current = this.api.get<ConfigMap>('ConfigMap', namespace, ROOT_CA_CONFIGMAP);
-      if (!current) {
-        const cm: ConfigMap = {
-          apiVersion: 'v1',
-          kind: 'ConfigMap',
-          metadata: { name: ROOT_CA_CONFIGMAP, namespace, annotations: { [DESCRIPTION_ANNOTATION]: DESCRIPTION } },
-          data: { 'ca.crt': CLUSTER_CA_CERT },
-        };
-        this.api.create(cm, namespace, { handOver: true, random: this.random });
-        continue;
-      }
-      // a changed copy is put back: the data exactly, and the description beside any other annotations
-      const data = current.data ?? {};
-      const dataOk = Object.keys(data).length === 1 && data['ca.crt'] === CLUSTER_CA_CERT;
-      if (dataOk && current.metadata.annotations?.[DESCRIPTION_ANNOTATION] === DESCRIPTION) continue;
-      const fixed = structuredClone(current);
-      fixed.data = { 'ca.crt': CLUSTER_CA_CERT };
-      delete (fixed as { binaryData?: unknown }).binaryData;
-      fixed.metadata.annotations = { ...fixed.metadata.annotations, [DESCRIPTION_ANNOTATION]: DESCRIPTION };
-      this.api.update(fixed);
+  protected sync(namespace: string): void {
+    const current = this.api.get<ConfigMap>('ConfigMap', namespace, ROOT_CA_CONFIGMAP);
+    if (!current) {
+      const cm: ConfigMap = {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: ROOT_CA_CONFIGMAP, namespace, annotations: { [DESCRIPTION_ANNOTATION]: DESCRIPTION } },
+        data: { 'ca.crt': CLUSTER_CA_CERT },
+      };
+      this.api.create(cm, namespace, { handOver: true, random: this.random });
+      return;
     }
+    // a changed copy is put back: the data exactly, and the description beside any other annotations
+    const data = current.data ?? {};
+    const dataOk = Object.keys(data).length === 1 && data['ca.crt'] === CLUSTER_CA_CERT;
+    if (dataOk && current.metadata.annotations?.[DESCRIPTION_ANNOTATION] === DESCRIPTION) return;
+    const fixed = structuredClone(current);
+    fixed.data = { 'ca.crt': CLUSTER_CA_CERT };
+    delete (fixed as { binaryData?: unknown }).binaryData;
+    fixed.metadata.annotations = { ...fixed.metadata.annotations, [DESCRIPTION_ANNOTATION]: DESCRIPTION };
+    this.api.update(fixed);
   }
 }
