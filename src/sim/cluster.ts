@@ -63,9 +63,11 @@ export class Cluster {
   constructor(options: ClusterOptions) {
     this.clock = options.clock ?? new VirtualClock();
     this.random = new Random(options.seed);
-    this.endpointsRandom = new Random((options.seed ^ ENDPOINTS_SEED_MIX) >>> 0);
+    // a generator of its own for a component, so what it draws leaves every other random choice alone
+    const stream = (mix: number) => new Random((options.seed ^ mix) >>> 0);
+    this.endpointsRandom = stream(ENDPOINTS_SEED_MIX);
     this.api = new ApiServer(this.store, this.clock, this.random);
-    this.api.addAdmission(new ServiceAccountAdmission(new Random((options.seed ^ TOKEN_VOLUME_SEED_MIX) >>> 0)));
+    this.api.addAdmission(new ServiceAccountAdmission(stream(TOKEN_VOLUME_SEED_MIX)));
     this.api.addAdmission(new ServiceAllocation(this.random));
     this.events = new EventRecorder(this.api);
     this.scheduler = new Scheduler(this.api, this.events, this.random);
@@ -89,8 +91,8 @@ export class Cluster {
       new DaemonSetController(this.api, this.events),
       new GarbageCollector(this.api),
       new NamespaceController(this.api),
-      new ServiceAccountsController(this.api, new Random((options.seed ^ SERVICE_ACCOUNTS_SEED_MIX) >>> 0)),
-      new RootCACertPublisher(this.api, new Random((options.seed ^ ROOT_CA_SEED_MIX) >>> 0)),
+      new ServiceAccountsController(this.api, stream(SERVICE_ACCOUNTS_SEED_MIX)),
+      new RootCACertPublisher(this.api, stream(ROOT_CA_SEED_MIX)),
       new EndpointsController(this.api, this.events, this.endpointsRandom, selectors),
       new EndpointSliceController(this.api, this.events, this.endpointsRandom, selectors),
       new EndpointSliceMirroringController(this.api, this.events, this.endpointsRandom),
