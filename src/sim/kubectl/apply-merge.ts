@@ -3,6 +3,7 @@
 
 import type { KubeObject } from '../api/types.ts';
 import { lookup } from './strategic-merge.ts';
+import { typedJson } from './typed-json.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -27,13 +28,19 @@ export function sortedJson(value: unknown): string {
   return JSON.stringify(sort(value)) + '\n';
 }
 
-/** the annotation value for a manifest: the manifest itself, without the annotation */
-export function lastAppliedFor(manifest: KubeObject): string {
+/**
+ * the annotation value for a manifest: the manifest itself, without the annotation. a manifest
+ * read from a file is unstructured (every key sorted, an empty `annotations: {}` kept); one a
+ * generator built is `typed` (Go's field order, and an empty map left out as omitempty does)
+ */
+export function lastAppliedFor(manifest: KubeObject, typed = false): string {
   const copy = structuredClone(manifest);
   const annotations = { ...(copy.metadata.annotations ?? {}) };
   delete annotations[LAST_APPLIED];
   copy.metadata.annotations = annotations;
-  return sortedJson(copy);
+  if (!typed) return sortedJson(copy);
+  if (Object.keys(annotations).length === 0) delete copy.metadata.annotations;
+  return typedJson(copy);
 }
 
 /**

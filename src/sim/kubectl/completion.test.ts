@@ -86,7 +86,7 @@ describe('completeKubectl', () => {
 
   test('offers subcommands: rollout, create, create service, config, set', () => {
     expect(tab('kubectl rollout ')).toEqual({ words: ['history', 'pause', 'restart', 'resume', 'status', 'undo'] });
-    expect(tab('kubectl create ')).toEqual({ words: ['configmap', 'deployment', 'namespace', 'service'] });
+    expect(tab('kubectl create ')).toEqual({ words: ['configmap', 'deployment', 'namespace', 'service', 'serviceaccount'] });
     expect(tab('kubectl create svc ')).toEqual({ words: ['clusterip', 'nodeport', 'loadbalancer', 'externalname'] });
     expect(tab('kubectl config ')).toEqual({
       words: ['current-context', 'get-contexts', 'set-context', 'use-context', 'view'],

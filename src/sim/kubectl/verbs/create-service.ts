@@ -5,9 +5,8 @@
 import { clone } from '../../api/meta.ts';
 import type { Service, ServicePort } from '../../api/types.ts';
 import { isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../../api/validation/names.ts';
-import { lastAppliedFor, LAST_APPLIED } from '../apply-merge.ts';
 import type { KubectlEnv, Subcommand } from '../env.ts';
-import { flagBool, flagInt, flagList, flagString, parseFlags, type FlagSpec } from '../flags.ts';
+import { flagInt, flagList, flagString, parseFlags, type FlagSpec } from '../flags.ts';
 import { checkErr, dryRunOf, plain, printOperation, standard, subcommandOf, validatePrintFlags } from './select.ts';
 
 type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
@@ -145,9 +144,8 @@ function createServiceOf(env: KubectlEnv, type: ServiceType, args: string[]): nu
     },
     status: { loadBalancer: {} },
   };
-  if (flagBool(flags, 'save-config')) {
-    service.metadata.annotations = { [LAST_APPLIED]: lastAppliedFor(service) };
-  }
+  // --save-config is accepted and does nothing: create_service.go never reads it into
+  // CreateAnnotation (kubectl 1.32 confirmed: no last-applied annotation is stored)
   if (dryRun.value === 'client') return printOperation(env, service, 'created', flags, 'client');
   const toCreate = clone(service);
   delete toCreate.status;

@@ -45,11 +45,134 @@ kubectl create job nightly --image=busybox
 kubectl -n kube-system create secret generic token --from-literal=a=b
 `),
     ).toBe(`$ kubectl create job nightly --image=busybox
-kubesim: 'kubectl create job' is not simulated; the generators here are configmap, deployment, namespace and service, or use -f
+kubesim: 'kubectl create job' is not simulated; the generators here are configmap, deployment, namespace, service and serviceaccount, or use -f
 [exit 1]
 $ kubectl -n kube-system create secret generic token --from-literal=a=b
-kubesim: 'kubectl create secret' is not simulated; the generators here are configmap, deployment, namespace and service, or use -f
+kubesim: 'kubectl create secret' is not simulated; the generators here are configmap, deployment, namespace, service and serviceaccount, or use -f
 [exit 1]
+`);
+  });
+
+  test('create serviceaccount: the account, its refusals wrapped as create_serviceaccount.go wraps them, and pods that run as it', async () => {
+    const k = kubectlSession();
+    await k.run(`cat > worker.yaml <<'EOF'
+apiVersion: v1
+kind: Pod
+metadata:
+  name: worker
+spec:
+  serviceAccountName: robot
+  containers:
+    - name: worker
+      image: busybox
+      command: [sleep, '3600']
+EOF`);
+    expect(
+      await k.transcript(`
+kubectl create serviceaccount robot
+kubectl create sa robot
+kubectl create sa Robot_1
+kubectl create sa
+kubectl create sa a b
+kubectl -n dev create sa robot
+kubectl create sa bot --dry-run=client -o yaml
+kubectl create sa bot --dry-run=server
+kubectl create sa bot --dry-run=maybe
+kubectl get sa
+kubectl apply -f worker.yaml
+kubectl get pod worker -o jsonpath='{.spec.serviceAccountName}{"\\n"}{.spec.volumes[0].projected.sources[0].serviceAccountToken.path}{"\\n"}'
+`),
+    ).toBe(`$ kubectl create serviceaccount robot
+serviceaccount/robot created
+$ kubectl create sa robot
+error: failed to create serviceaccount: serviceaccounts "robot" already exists
+[exit 1]
+$ kubectl create sa Robot_1
+error: failed to create serviceaccount: ServiceAccount "Robot_1" is invalid: metadata.name: Invalid value: "Robot_1": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')
+[exit 1]
+$ kubectl create sa
+error: exactly one NAME is required, got 0
+See 'kubectl create serviceaccount -h' for help and examples
+[exit 1]
+$ kubectl create sa a b
+error: exactly one NAME is required, got 2
+See 'kubectl create serviceaccount -h' for help and examples
+[exit 1]
+$ kubectl -n dev create sa robot
+error: failed to create serviceaccount: namespaces "dev" not found
+[exit 1]
+$ kubectl create sa bot --dry-run=client -o yaml
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: bot
+$ kubectl create sa bot --dry-run=server
+serviceaccount/bot created (server dry run)
+$ kubectl create sa bot --dry-run=maybe
+error: Invalid dry-run value (maybe). Must be "none", "server", or "client".
+[exit 1]
+$ kubectl get sa
+NAME      SECRETS   AGE
+default   0         5m
+robot     0         0s
+$ kubectl apply -f worker.yaml
+pod/worker created
+$ kubectl get pod worker -o jsonpath='{.spec.serviceAccountName}{"\\n"}{.spec.volumes[0].projected.sources[0].serviceAccountToken.path}{"\\n"}'
+robot
+token
+`);
+  });
+
+  test("--save-config stores what was created as the last applied configuration (a generator's in its Go type's field order), so apply takes over; create service ignores it as kubectl does", async () => {
+    const k = kubectlSession();
+    await k.run(`cat > web.json <<'EOF'
+{"kind":"Deployment","apiVersion":"apps/v1","metadata":{"name":"web","labels":{"app":"web"}},"spec":{"replicas":1,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"nginx","image":"nginx","resources":{}}]}},"strategy":{}},"status":{}}
+EOF`);
+    await k.run(`cat > cm.yaml <<'EOF'
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data:
+  mode: fast
+EOF`);
+    expect(
+      await k.transcript(`
+kubectl create -f cm.yaml --save-config
+kubectl get cm settings -o jsonpath='{.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}'
+kubectl apply -f cm.yaml
+kubectl create sa robot --save-config --dry-run=client -o jsonpath='{.metadata.annotations}{"\\n"}'
+kubectl create deployment web --image=nginx --save-config
+kubectl get deploy web -o jsonpath='{.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}'
+kubectl apply -f web.json
+kubectl apply -f web.json
+kubectl create service clusterip web --tcp=80 --save-config
+kubectl get svc web -o jsonpath='{.metadata.annotations}'
+kubectl create sa plain
+kubectl get sa plain -o jsonpath={.metadata.annotations}
+`),
+    ).toBe(`$ kubectl create -f cm.yaml --save-config
+configmap/settings created
+$ kubectl get cm settings -o jsonpath='{.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}'
+{"apiVersion":"v1","data":{"mode":"fast"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"settings","namespace":"default"}}
+$ kubectl apply -f cm.yaml
+configmap/settings unchanged
+$ kubectl create sa robot --save-config --dry-run=client -o jsonpath='{.metadata.annotations}{"\\n"}'
+{"kubectl.kubernetes.io/last-applied-configuration":"{\\"kind\\":\\"ServiceAccount\\",\\"apiVersion\\":\\"v1\\",\\"metadata\\":{\\"name\\":\\"robot\\"}}\\n"}
+$ kubectl create deployment web --image=nginx --save-config
+deployment.apps/web created
+$ kubectl get deploy web -o jsonpath='{.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}'
+{"kind":"Deployment","apiVersion":"apps/v1","metadata":{"name":"web","labels":{"app":"web"}},"spec":{"replicas":1,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"nginx","image":"nginx","resources":{}}]}},"strategy":{}},"status":{}}
+$ kubectl apply -f web.json
+deployment.apps/web configured
+$ kubectl apply -f web.json
+deployment.apps/web unchanged
+$ kubectl create service clusterip web --tcp=80 --save-config
+service/web created
+$ kubectl get svc web -o jsonpath='{.metadata.annotations}'
+$ kubectl create sa plain
+serviceaccount/plain created
+$ kubectl get sa plain -o jsonpath={.metadata.annotations}
 `);
   });
 });

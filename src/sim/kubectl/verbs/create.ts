@@ -1,7 +1,9 @@
 // kubectl create: -f manifests, and the generators `create deployment`, `create namespace`,
-// `create configmap` (create-configmap.ts) and `create service` (create-service.ts)
+// `create serviceaccount`, `create configmap` (create-configmap.ts) and `create service`
+// (create-service.ts)
 
-import type { KubeObject } from '../../api/types.ts';
+import type { KubeObject, ServiceAccount } from '../../api/types.ts';
+import { lastAppliedFor, LAST_APPLIED } from '../apply-merge.ts';
 import { typeForKind } from '../../api/resources.ts';
 import { flagBool, flagInt, flagList, flagString, parseFlags, type FlagSpec } from '../flags.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
@@ -21,6 +23,18 @@ const COMMON: FlagSpec[] = [
   { name: 'field-manager', kind: 'string' },
   ...OUTPUT_FLAGS,
 ];
+
+/**
+ * --save-config: util.CreateOrUpdateAnnotation, before any dry run, as create.go and the
+ * generators do. `typed`: a generator's object, encoded in its Go type's field order
+ */
+function saveConfig(object: KubeObject, flags: Parameters<typeof printObjects>[2], typed: boolean): void {
+  if (!flagBool(flags, 'save-config')) return;
+  object.metadata.annotations = {
+    ...(object.metadata.annotations ?? {}),
+    [LAST_APPLIED]: lastAppliedFor(object, typed),
+  };
+}
 
 /** creates objects (or, with --dry-run=client, only prints them) and reports like kubectl */
 function createAll(
@@ -106,6 +120,7 @@ function createDeployment(env: KubectlEnv, args: string[]): number {
     env.namespaceGiven ? env.namespace : '',
   );
   if (flags.rest && flags.rest.length > 0) deployment.spec.template.spec.containers[0]!.command = flags.rest;
+  saveConfig(deployment, flags, true);
   if (flagString(flags, 'dry-run') !== 'client') delete (deployment as { status?: unknown }).status;
   return createAll(env, [{ object: deployment }], flags);
 }
@@ -117,6 +132,7 @@ function createNamespace(env: KubectlEnv, args: string[]): number {
   const names = parsed.flags.positionals;
   if (names.length !== 1) return usageError(env, `exactly one NAME is required, got ${names.length}`, path);
   const ns = namespaceFor(names[0]!);
+  saveConfig(ns, parsed.flags, true);
   if (flagString(parsed.flags, 'dry-run') !== 'client') {
     delete (ns as { status?: unknown }).status;
     delete (ns as { spec?: unknown }).spec;
@@ -124,12 +140,17 @@ function createNamespace(env: KubectlEnv, args: string[]): number {
   return createAll(env, [{ object: ns }], parsed.flags);
 }
 
-const CONFIGMAP_COMMAND_FLAGS: FlagSpec[] = [...COMMON, ...CONFIGMAP_FLAGS];
-
-/** create_configmap.go Run: unlike the other generators it wraps the server's refusal in its own words */
-function createConfigMap(env: KubectlEnv, args: string[]): number {
-  const path = 'kubectl create configmap';
-  const parsed = parseFlags(args, CONFIGMAP_COMMAND_FLAGS, path);
+/**
+ * the start the configmap and serviceaccount generators share: their flags parsed, -o checked,
+ * exactly one NAME, and a known --dry-run (else the exit status, the error written)
+ */
+function startGenerator(
+  env: KubectlEnv,
+  args: string[],
+  specs: FlagSpec[],
+  path: string,
+): { flags: Parameters<typeof printObjects>[2]; name: string } | number {
+  const parsed = parseFlags(args, specs, path);
   if (!parsed.ok) return reportErrors(env, [parsed.error]);
   const flags = parsed.flags;
   for (const w of flags.warnings) env.out.stderr(w + '\n');
@@ -142,33 +163,72 @@ function createConfigMap(env: KubectlEnv, args: string[]): number {
     env.out.stderr(`error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".\n`);
     return 1;
   }
-  const built = configMapFor(env, names[0]!, flags);
-  if (!built.ok) return reportErrors(env, [built.error.startsWith('kubesim: ') ? built.error : `error: ${built.error}`]);
-  let configMap: KubeObject = built.configMap;
+  return { flags, name: names[0]! };
+}
+
+/** create_serviceaccount.go: like create configmap, it wraps the server's refusal in its own words */
+function createServiceAccount(env: KubectlEnv, args: string[]): number {
+  const started = startGenerator(env, args, COMMON, 'kubectl create serviceaccount');
+  if (typeof started === 'number') return started;
+  const { flags, name } = started;
+  // the generated object names a namespace only when -n was given
+  const account: ServiceAccount = {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name, ...(env.namespaceGiven ? { namespace: env.namespace } : {}) },
+  };
+  return createWrapped(env, account, flags, 'serviceaccount');
+}
+
+/**
+ * the end of create_configmap.go's and create_serviceaccount.go's Run: --save-config, then the
+ * create (unless a client dry run), a refusal wrapped as `failed to create <what>: ...`, and
+ * the object printed
+ */
+function createWrapped(
+  env: KubectlEnv,
+  object: KubeObject,
+  flags: Parameters<typeof printObjects>[2],
+  what: 'configmap' | 'serviceaccount',
+): number {
+  const dryRun = flagString(flags, 'dry-run');
+  saveConfig(object, flags, true);
   if (dryRun !== 'client') {
-    const result = env.cluster.api.create(configMap, configMap.metadata.namespace ?? env.namespace, {
+    const result = env.cluster.api.create(object, object.metadata.namespace ?? env.namespace, {
       dryRun: dryRun === 'server',
     });
     env.cluster.settle();
-    if (!result.ok) return reportErrors(env, [`error: failed to create configmap: ${result.error.message}`]);
-    configMap = result.object;
+    if (!result.ok) return reportErrors(env, [`error: failed to create ${what}: ${result.error.message}`]);
+    object = result.object;
   }
-  if (flagString(flags, 'output')) return printObjects(env, [configMap], flags, true);
+  if (flagString(flags, 'output')) return printObjects(env, [object], flags, true);
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
-  env.out.stdout(`configmap/${configMap.metadata.name} created${suffix}\n`);
+  env.out.stdout(`${what}/${object.metadata.name} created${suffix}\n`);
   return 0;
+}
+
+const CONFIGMAP_COMMAND_FLAGS: FlagSpec[] = [...COMMON, ...CONFIGMAP_FLAGS];
+
+/** create_configmap.go Run: unlike the other generators it wraps the server's refusal in its own words */
+function createConfigMap(env: KubectlEnv, args: string[]): number {
+  const started = startGenerator(env, args, CONFIGMAP_COMMAND_FLAGS, 'kubectl create configmap');
+  if (typeof started === 'number') return started;
+  const { flags, name } = started;
+  const built = configMapFor(env, name, flags);
+  if (!built.ok) return reportErrors(env, [built.error.startsWith('kubesim: ') ? built.error : `error: ${built.error}`]);
+  return createWrapped(env, built.configMap, flags, 'configmap');
 }
 
 /** kubectl create's generators (and their aliases) that this simulator does not have */
 const OTHER_GENERATORS = new Set(
-  'clusterrole clusterrolebinding cronjob cj ingress ing job poddisruptionbudget pdb priorityclass pc quota resourcequota role rolebinding secret serviceaccount sa token'.split(
+  'clusterrole clusterrolebinding cronjob cj ingress ing job poddisruptionbudget pdb priorityclass pc quota resourcequota role rolebinding secret token'.split(
     ' ',
   ),
 );
 
 function notSimulated(env: KubectlEnv, what: string): number {
   env.out.stderr(
-    `kubesim: 'kubectl create ${what}' is not simulated; the generators here are configmap, deployment, namespace and service, or use -f\n`,
+    `kubesim: 'kubectl create ${what}' is not simulated; the generators here are configmap, deployment, namespace, service and serviceaccount, or use -f\n`,
   );
   return 1;
 }
@@ -183,6 +243,7 @@ export const createVerb: Verb = {
     { name: 'deployment', aliases: ['deploy'], flags: DEPLOYMENT_FLAGS },
     { name: 'namespace', aliases: ['ns'], flags: COMMON },
     { name: 'service', aliases: ['svc'], flags: [], subcommands: SERVICE_SUBCOMMANDS },
+    { name: 'serviceaccount', aliases: ['sa'], flags: COMMON },
   ],
   run(env, _flags, args) {
     // the subcommand word goes, and only it: `-n NAMESPACE` before it is not a subcommand, and a
@@ -192,6 +253,7 @@ export const createVerb: Verb = {
     if (sub === 'namespace' || sub === 'ns') return createNamespace(env, rest);
     if (sub === 'configmap' || sub === 'cm') return createConfigMap(env, rest);
     if (sub === 'service' || sub === 'svc') return createService(env, rest);
+    if (sub === 'serviceaccount' || sub === 'sa') return createServiceAccount(env, rest);
     // kubectl's other generators take flags of their own: say what is missing before parsing them
     if (sub !== undefined && OTHER_GENERATORS.has(sub)) return notSimulated(env, sub);
     const specs = FILE_FLAGS;
@@ -212,6 +274,8 @@ export const createVerb: Verb = {
     const errors: string[] = [];
     for (const manifest of read.manifests) {
       const mapped = mapManifest(env, manifest);
+      // create.go: the annotation first, then --record's change-cause (so it is not in the annotation)
+      if (mapped.ok) saveConfig(mapped.object, flags, false);
       if (mapped.ok) recordChange(env, flags, specs, mapped.object);
       if (mapped.ok) objects.push({ object: mapped.object, source: manifest.source });
       else errors.push(mapped.error);

@@ -295,7 +295,7 @@ function exposeOne(env: KubectlEnv, flags: ParsedFlags, o: ExposeOptions, object
     return null;
   }
   if (flagBool(flags, 'save-config')) {
-    service.metadata.annotations = { ...(service.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedFor(service) };
+    service.metadata.annotations = { ...(service.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedFor(service, true) };
   }
   const toCreate = clone(service);
   delete toCreate.status;
