@@ -175,4 +175,23 @@ serviceaccount/plain created
 $ kubectl get sa plain -o jsonpath={.metadata.annotations}
 `);
   });
+
+  test("kubectl run's --restart: a usage error for an unknown policy; set empty, OnFailure for an interactive pod", async () => {
+    const k = kubectlSession();
+    expect(
+      await k.transcript(`
+kubectl run web --image=nginx --restart=Sometimes
+kubectl run web --image=nginx --restart= --dry-run=client -o jsonpath='{.spec.restartPolicy}{"\\n"}'
+kubectl run web --image=nginx -i --restart= --dry-run=client -o jsonpath='{.spec.restartPolicy}{"\\n"}'
+`),
+    ).toBe(`$ kubectl run web --image=nginx --restart=Sometimes
+error: invalid restart policy: Sometimes
+See 'kubectl run -h' for help and examples
+[exit 1]
+$ kubectl run web --image=nginx --restart= --dry-run=client -o jsonpath='{.spec.restartPolicy}{"\\n"}'
+Always
+$ kubectl run web --image=nginx -i --restart= --dry-run=client -o jsonpath='{.spec.restartPolicy}{"\\n"}'
+OnFailure
+`);
+  });
 });

@@ -69,12 +69,15 @@ export const runVerb: Verb = {
       env.out.stderr(`error: invalid label spec: ${labels}\n`);
       return 1;
     }
-    const restart = flagString(flags, 'restart') ?? 'Always';
+    const interactive = flagBool(flags, 'stdin') || flagBool(flags, 'attach');
+    // run.go getRestartPolicy: the flag defaults to Always; set empty, it is OnFailure for an
+    // interactive pod; anything else is a usage error
+    const given = flagString(flags, 'restart') ?? 'Always';
+    const restart = given === '' ? (interactive ? 'OnFailure' : 'Always') : given;
     if (!['Always', 'OnFailure', 'Never'].includes(restart)) {
-      env.out.stderr(`error: invalid restart policy: ${restart}\n`);
+      env.out.stderr(`error: invalid restart policy: ${restart}\nSee 'kubectl run -h' for help and examples\n`);
       return 1;
     }
-    const interactive = flagBool(flags, 'stdin') || flagBool(flags, 'attach');
     if (flagBool(flags, 'rm') && !interactive) {
       env.out.stderr('error: --rm should only be used for attached containers\n');
       return 1;
