@@ -12,6 +12,7 @@ import { printJsonPath } from './printers/jsonpath.ts';
 import { listWrapper, toJson } from './printers/json.ts';
 import { printTable, type TableOptions } from './printers/table.ts';
 import { toYaml } from './printers/yaml.ts';
+import { toTypedJson } from './typed-json.ts';
 
 /** genericclioptions.PrintFlags: the flags of a command that prints what it changed */
 export const PRINT_FLAGS: FlagSpec[] = [
@@ -84,13 +85,22 @@ export function tableOptions(env: KubectlEnv, flags: ParsedFlags, withNamespace:
   };
 }
 
+export interface PrintOptions {
+  withNamespace?: boolean;
+  /**
+   * kubectl holds the object as its Go type (a generator's object, or the server's answer decoded
+   * by a typed client): `-o json` writes the struct's fields in declaration order, not sorted
+   */
+  typed?: boolean;
+}
+
 /** prints objects (possibly of several kinds) in the format -o asks for; `single` = one named object */
 export function printObjects(
   env: KubectlEnv,
   objects: KubeObject[],
   flags: ParsedFlags,
   single: boolean,
-  options: { withNamespace?: boolean } = {},
+  options: PrintOptions = {},
 ): number {
   const output = flagString(flags, 'output') ?? '';
   const [format, ...rest] = output.split('=');
@@ -100,7 +110,8 @@ export function printObjects(
     return 0;
   }
   if (format === 'json') {
-    env.out.stdout(single && objects.length === 1 ? toJson(objects[0]!) : toJson(listWrapper(objects)));
+    const one = single && objects.length === 1 ? objects[0]! : undefined;
+    env.out.stdout(one ? (options.typed ? toTypedJson(one) : toJson(one)) : toJson(listWrapper(objects)));
     return 0;
   }
   if (format === 'name') {

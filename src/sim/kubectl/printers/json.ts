@@ -1,6 +1,8 @@
 // `-o json`: kubectl marshals unstructured content with encoding/json, so map keys come out in
 // byte order, <, > and & are escaped for HTML, and json.MarshalIndent indents by four spaces.
-// also the `kind: List` wrapper kubectl builds when a get returns several objects.
+// A Map stands for a Go struct: its entries keep their order (typed-json.ts builds them in the
+// order the Go types declare their fields). Also the `kind: List` wrapper kubectl builds when a
+// get returns several objects.
 
 import { compareStrings } from './go-fmt.ts';
 
@@ -61,13 +63,14 @@ function encode(value: unknown, indent: string | null, depth: number): string {
       '[',
       ']',
     );
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort(compareStrings);
+  // a struct keeps its field order; a map's keys come out sorted, as encoding/json sorts them
+  const entries =
+    value instanceof Map
+      ? [...(value as Map<string, unknown>)]
+      : Object.entries(value as Record<string, unknown>).sort(([a], [b]) => compareStrings(a, b));
   const sep = indent === null ? ':' : ': ';
   return open(
-    keys.map((k) => jsonString(k) + sep + encode(obj[k], indent, depth + 1)),
+    entries.filter(([, v]) => v !== undefined).map(([k, v]) => jsonString(k) + sep + encode(v, indent, depth + 1)),
     '{',
     '}',
   );

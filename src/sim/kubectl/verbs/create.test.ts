@@ -176,13 +176,15 @@ $ kubectl get sa plain -o jsonpath={.metadata.annotations}
 `);
   });
 
-  test("kubectl run's --restart: a usage error for an unknown policy; set empty, OnFailure for an interactive pod", async () => {
+  test("kubectl run's --restart: a usage error for an unknown policy; set empty, OnFailure for an interactive pod; no dry run of an attached pod", async () => {
     const k = kubectlSession();
     expect(
       await k.transcript(`
 kubectl run web --image=nginx --restart=Sometimes
 kubectl run web --image=nginx --restart= --dry-run=client -o jsonpath='{.spec.restartPolicy}{"\\n"}'
-kubectl run web --image=nginx -i --restart= --dry-run=client -o jsonpath='{.spec.restartPolicy}{"\\n"}'
+kubectl run once --image=busybox -i --restart= -- true
+kubectl get pod once -o jsonpath='{.spec.restartPolicy}{"\\n"}'
+kubectl run web --image=nginx -i --dry-run=client
 `),
     ).toBe(`$ kubectl run web --image=nginx --restart=Sometimes
 error: invalid restart policy: Sometimes
@@ -190,8 +192,13 @@ See 'kubectl run -h' for help and examples
 [exit 1]
 $ kubectl run web --image=nginx --restart= --dry-run=client -o jsonpath='{.spec.restartPolicy}{"\\n"}'
 Always
-$ kubectl run web --image=nginx -i --restart= --dry-run=client -o jsonpath='{.spec.restartPolicy}{"\\n"}'
+$ kubectl run once --image=busybox -i --restart= -- true
+$ kubectl get pod once -o jsonpath='{.spec.restartPolicy}{"\\n"}'
 OnFailure
+$ kubectl run web --image=nginx -i --dry-run=client
+error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)
+See 'kubectl run -h' for help and examples
+[exit 1]
 `);
   });
 });

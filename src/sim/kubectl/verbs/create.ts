@@ -36,11 +36,15 @@ function saveConfig(object: KubeObject, flags: Parameters<typeof printObjects>[2
   };
 }
 
-/** creates objects (or, with --dry-run=client, only prints them) and reports like kubectl */
+/**
+ * creates objects (or, with --dry-run=client, only prints them) and reports like kubectl;
+ * `typed`: a generator's object, which kubectl holds (and prints) as its Go type
+ */
 function createAll(
   env: KubectlEnv,
   objects: { object: KubeObject; source?: string }[],
   flags: Parameters<typeof printObjects>[2],
+  typed: boolean,
 ): number {
   const dryRun = flagString(flags, 'dry-run');
   if (dryRun !== undefined && !['none', 'client', 'server'].includes(dryRun)) {
@@ -71,10 +75,10 @@ function createAll(
       errors.push(formatApiError(result.error, source ? { verb: 'creating', source } : undefined));
       continue;
     }
-    created.push(dryRun === 'server' ? result.object : result.object);
+    created.push(result.object);
     if (!output) env.out.stdout(`${objectRef(type, result.object)} created${dryRun === 'server' ? ' (server dry run)' : ''}\n`);
   }
-  if (output && created.length > 0) printObjects(env, created, flags, created.length === 1);
+  if (output && created.length > 0) printObjects(env, created, flags, created.length === 1, { typed });
   return reportErrors(env, errors);
 }
 
@@ -122,7 +126,7 @@ function createDeployment(env: KubectlEnv, args: string[]): number {
   if (flags.rest && flags.rest.length > 0) deployment.spec.template.spec.containers[0]!.command = flags.rest;
   saveConfig(deployment, flags, true);
   if (flagString(flags, 'dry-run') !== 'client') delete (deployment as { status?: unknown }).status;
-  return createAll(env, [{ object: deployment }], flags);
+  return createAll(env, [{ object: deployment }], flags, true);
 }
 
 function createNamespace(env: KubectlEnv, args: string[]): number {
@@ -137,7 +141,7 @@ function createNamespace(env: KubectlEnv, args: string[]): number {
     delete (ns as { status?: unknown }).status;
     delete (ns as { spec?: unknown }).spec;
   }
-  return createAll(env, [{ object: ns }], parsed.flags);
+  return createAll(env, [{ object: ns }], parsed.flags, true);
 }
 
 /**
@@ -201,7 +205,7 @@ function createWrapped(
     if (!result.ok) return reportErrors(env, [`error: failed to create ${what}: ${result.error.message}`]);
     object = result.object;
   }
-  if (flagString(flags, 'output')) return printObjects(env, [object], flags, true);
+  if (flagString(flags, 'output')) return printObjects(env, [object], flags, true, { typed: true });
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
   env.out.stdout(`${what}/${object.metadata.name} created${suffix}\n`);
   return 0;
@@ -280,7 +284,7 @@ export const createVerb: Verb = {
       if (mapped.ok) objects.push({ object: mapped.object, source: manifest.source });
       else errors.push(mapped.error);
     }
-    const status = createAll(env, objects, flags);
+    const status = createAll(env, objects, flags, false);
     return reportErrors(env, errors) || status;
   },
 };

@@ -7,6 +7,7 @@ import { OUTPUT_FLAGS, printObjects, validateOutput } from '../output.ts';
 import { typeForKind } from '../../api/resources.ts';
 import { podFor } from './generators.ts';
 import { attachInteractive } from './attach.ts';
+import { checkErr, dryRunOf } from './select.ts';
 
 function parsePairs(text: string | undefined): Record<string, string> | string {
   const out: Record<string, string> = {};
@@ -42,6 +43,9 @@ export const runVerb: Verb = {
     ...OUTPUT_FLAGS,
   ],
   async run(env, flags, args) {
+    // Complete: the dry-run strategy, then the printer
+    const dryRun = dryRunOf(flags);
+    if (!dryRun.ok) return checkErr(env, [dryRun.error]);
     const outputError = validateOutput(flags);
     if (outputError) {
       env.out.stderr(outputError + '\n');
@@ -82,6 +86,13 @@ export const runVerb: Verb = {
       env.out.stderr('error: --rm should only be used for attached containers\n');
       return 1;
     }
+    // run.go: no dry run of either kind with an attached pod
+    if (interactive && dryRun.value !== 'none') {
+      env.out.stderr(
+        "error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)\nSee 'kubectl run -h' for help and examples\n",
+      );
+      return 1;
+    }
     const envVars = flagList(flags, 'env').map((pair) => {
       const eq = pair.indexOf('=');
       return { name: eq < 0 ? pair : pair.slice(0, eq), value: eq < 0 ? '' : pair.slice(eq + 1) };
@@ -103,15 +114,14 @@ export const runVerb: Verb = {
     } as Parameters<typeof podFor>[0]);
     const policy = flagString(flags, 'image-pull-policy');
     if (policy) pod.spec.containers[0]!.imagePullPolicy = policy as 'Always';
-    const dryRun = flagString(flags, 'dry-run');
     const output = flagString(flags, 'output');
-    if (dryRun === 'client') {
-      if (output) return printObjects(env, [pod], flags, true);
+    if (dryRun.value === 'client') {
+      if (output) return printObjects(env, [pod], flags, true, { typed: true });
       env.out.stdout(`${objectRef(typeForKind('Pod')!, pod)} created (dry run)\n`);
       return 0;
     }
     delete (pod as { status?: unknown }).status;
-    const result = env.cluster.api.create(pod, env.namespace);
+    const result = env.cluster.api.create(pod, env.namespace, { dryRun: dryRun.value === 'server' });
     env.cluster.settle();
     if (!result.ok) {
       env.out.stderr(formatApiError(result.error));
@@ -123,8 +133,10 @@ export const runVerb: Verb = {
         remove: flagBool(flags, 'rm'),
         quiet: flagBool(flags, 'quiet'),
       });
-    if (output) return printObjects(env, [result.object], flags, true);
-    env.out.stdout(`${objectRef(typeForKind('Pod')!, result.object)} created\n`);
+    // run.go decodes the server's answer into a typed Pod, so -o json has the Go field order
+    if (output) return printObjects(env, [result.object], flags, true, { typed: true });
+    const suffix = dryRun.value === 'server' ? ' (server dry run)' : '';
+    env.out.stdout(`${objectRef(typeForKind('Pod')!, result.object)} created${suffix}\n`);
     return 0;
   },
 };
