@@ -89,7 +89,17 @@ describe('completeKubectl', () => {
     expect(tab('kubectl create ')).toEqual({ words: ['configmap', 'deployment', 'namespace', 'service', 'serviceaccount'] });
     expect(tab('kubectl create svc ')).toEqual({ words: ['clusterip', 'nodeport', 'loadbalancer', 'externalname'] });
     expect(tab('kubectl config ')).toEqual({
-      words: ['current-context', 'get-contexts', 'set-context', 'use-context', 'view'],
+      words: [
+        'current-context',
+        'delete-context',
+        'get-clusters',
+        'get-contexts',
+        'get-users',
+        'rename-context',
+        'set-context',
+        'use-context',
+        'view',
+      ],
     });
     expect(tab('kubectl config use-context ')).toEqual({ words: ['kind-kind'] });
     expect(tab('kubectl set ')).toEqual({ words: ['env', 'image', 'selector'] });
@@ -192,6 +202,8 @@ describe('completeKubectl', () => {
       words: [
         '--filename',
         '--recursive',
+        '--kustomize',
+        '--selector',
         '--watch',
         '--revision',
         '--timeout',

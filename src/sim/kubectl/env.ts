@@ -87,17 +87,3 @@ export async function waitFor(
     if (!finished) return 'interrupted';
   }
 }
-
-/** `--timeout` values as kubectl parses them (Go durations: 30s, 2m, 1h30m, 0 meaning forever) */
-export function parseGoDuration(text: string): number | null {
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const re = /(\d+(?:\.\d+)?)(ms|h|m|s)/g;
-  let total = 0;
-  let consumed = 0;
-  for (const m of text.matchAll(re)) {
-    const n = Number(m[1]);
-    total += m[2] === 'h' ? n * 3_600_000 : m[2] === 'm' ? n * 60_000 : m[2] === 's' ? n * 1000 : n;
-    consumed += m[0].length;
-  }
-  return consumed === text.length && consumed > 0 ? total : null;
-}

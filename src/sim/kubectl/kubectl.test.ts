@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { kubectlSession } from './verbs/session.test-helper.ts';
 
 describe('kubectl', () => {
-  test('an unknown command gets cobra suggestions; a real one not simulated says so', async () => {
+  test('an unknown command gets cobra suggestions (in the order kubectl adds its commands, printed by CheckErr); a real one not simulated says so', async () => {
     const k = kubectlSession();
     expect(
       await k.transcript(`
@@ -18,17 +18,13 @@ error: unknown command "gte" for "kubectl"
 
 Did you mean this?
 \tget
-
-Run 'kubectl --help' for usage.
 [exit 1]
 $ kubectl tpo
 error: unknown command "tpo" for "kubectl"
 
 Did you mean this?
-\tcp
 \ttop
-
-Run 'kubectl --help' for usage.
+\tcp
 [exit 1]
 $ kubectl cp web:/etc/hosts hosts
 kubesim: 'kubectl cp' is not simulated
@@ -36,6 +32,94 @@ kubesim: 'kubectl cp' is not simulated
 $ kubectl -n kube-system port-forward svc/kube-dns 5353:53
 kubesim: 'kubectl port-forward' is not simulated
 [exit 1]
+`);
+  });
+
+  test('flags before the command: the root parses its own, and a word a flag may have swallowed is looked for as a plugin', async () => {
+    const k = kubectlSession();
+    expect(
+      await k.transcript(`
+kubectl --version
+kubectl -n
+kubectl -A get pods
+kubectl --namespace=dev gett
+kubectl ps
+kubectl rm web
+kubectl hepl
+kubectl help foo 2>&1 | head -1
+`),
+    ).toBe(`$ kubectl --version
+error: unknown flag: --version
+See 'kubectl --help' for usage.
+[exit 1]
+$ kubectl -n
+error: flag needs an argument: 'n' in -n
+See 'kubectl --help' for usage.
+[exit 1]
+$ kubectl -A get pods
+Error: flags cannot be placed before plugin name: -A
+[exit 1]
+$ kubectl --namespace=dev gett
+Error: flags cannot be placed before plugin name: --namespace=dev
+[exit 1]
+$ kubectl ps
+error: unknown command "ps" for "kubectl"
+
+Did you mean this?
+\tget
+\tcp
+\twait
+[exit 1]
+$ kubectl rm web
+error: unknown command "rm" for "kubectl"
+
+Did you mean this?
+\trun
+\tdelete
+\tcp
+[exit 1]
+$ kubectl hepl
+error: unknown command "hepl" for "kubectl"
+[exit 1]
+$ kubectl help foo 2>&1 | head -1
+Unknown help topic [\`foo\`]
+`);
+    expect((await k.run('kubectl -n kube-system')).stdout.split('\n')[0]).toBe(
+      'kubectl controls the Kubernetes cluster manager.',
+    );
+    expect((await k.run('kubectl help rollout')).stdout).toBe((await k.run('kubectl rollout --help')).stdout);
+  });
+
+  test("kubectl's other global flags parse; --cluster and --user must name the kubeconfig's; an empty -n is none", async () => {
+    const k = kubectlSession();
+    expect(
+      await k.transcript(`
+kubectl get pods --cluster=prod
+kubectl get pods --user=admin
+kubectl get pods --cluster=kind-kind --user=kind-kind --insecure-skip-tls-verify --warnings-as-errors
+kubectl get pods -s https://10.0.0.1:6443
+kubectl get pods -n=
+kubectl get pods --request-timeout=abc
+kubectl get pods --request-timeout=5
+`),
+    ).toBe(`$ kubectl get pods --cluster=prod
+error: no server found for cluster "prod"
+[exit 1]
+$ kubectl get pods --user=admin
+error: auth info "admin" does not exist
+[exit 1]
+$ kubectl get pods --cluster=kind-kind --user=kind-kind --insecure-skip-tls-verify --warnings-as-errors
+No resources found in default namespace.
+$ kubectl get pods -s https://10.0.0.1:6443
+kubesim: the global flag --server is not simulated; this cluster has one user and one server
+[exit 1]
+$ kubectl get pods -n=
+No resources found in default namespace.
+$ kubectl get pods --request-timeout=abc
+error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)
+[exit 1]
+$ kubectl get pods --request-timeout=5
+No resources found in default namespace.
 `);
   });
 

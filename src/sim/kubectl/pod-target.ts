@@ -8,6 +8,7 @@ import { notFound } from '../api/status-errors.ts';
 import { labelSelectorAsSelector, matchesRequirements, selectorFromSet } from '../api/validation/selectors.ts';
 import type { Container, KubeObject, LabelSelector, Pod } from '../api/types.ts';
 import { waitFor, type KubectlEnv } from './env.ts';
+import { parseGoDuration } from './flags.ts';
 import { formatApiError } from './objects.ts';
 import { isKnownResourceName, notSimulatedOrUnknown } from './targets.ts';
 
@@ -27,10 +28,13 @@ export function fetchObject(env: KubectlEnv, arg: string, typeArg?: string): Fou
   let typeName = typeArg ?? 'pods';
   let name = arg;
   if (typeArg === undefined && arg.includes('/')) {
-    const slash = arg.indexOf('/');
-    typeName = arg.slice(0, slash);
-    name = arg.slice(slash + 1);
-    if (!name) return { ok: false, error: 'error: arguments in resource/name form must have a single resource and name\n' };
+    // the builder's splitResourceTypeName
+    const segments = arg.split('/');
+    if (segments.length !== 2)
+      return { ok: false, error: 'error: arguments in resource/name form may not have more than one slash\n' };
+    [typeName, name] = segments as [string, string];
+    if (!typeName || !name || new Set(typeName.split(',')).size !== 1)
+      return { ok: false, error: 'error: arguments in resource/name form must have a single resource and name\n' };
   }
   const type = resolveType(typeName);
   if (!type)
@@ -176,16 +180,6 @@ export function findOrDefaultContainer(env: KubectlEnv, pod: Pod, name: string |
 
 /** a Go duration as pflag reads `--pod-running-timeout`: 30s, 1m30s, 500ms; null when it is not one */
 export function goDurationMs(text: string): number | null {
-  if (text === '0') return 0;
-  const unit: Record<string, number> = { ns: 1e-6, us: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-  let total = 0;
-  let rest = text;
-  if (!rest) return null;
-  while (rest) {
-    const part = /^(\d+(?:\.\d+)?)(ns|us|ms|h|m|s)/.exec(rest);
-    if (!part) return null;
-    total += Number(part[1]) * unit[part[2]!]!;
-    rest = rest.slice(part[0].length);
-  }
-  return total;
+  const parsed = parseGoDuration(text);
+  return parsed.ok ? parsed.ms : null;
 }

@@ -292,7 +292,7 @@ export const attachVerb: Verb = {
     { name: 'stdin', short: 'i', kind: 'bool' },
     { name: 'tty', short: 't', kind: 'bool' },
     { name: 'quiet', short: 'q', kind: 'bool' },
-    { name: 'pod-running-timeout', kind: 'string' },
+    { name: 'pod-running-timeout', kind: 'duration' },
     { name: 'detach-keys', kind: 'string' },
   ],
   async run(env, flags, args) {

@@ -5,12 +5,14 @@ import type { PropagationPolicy } from '../../api/apiserver.ts';
 import { qualifiedName } from '../../api/resources.ts';
 import { notFound } from '../../api/status-errors.ts';
 import type { KubeObject } from '../../api/types.ts';
-import { flagBool, flagInt, flagList, flagString } from '../flags.ts';
+import { DRY_RUN_FLAG, flagBool, flagInt, flagList, flagString, goBool } from '../flags.ts';
+import { fieldFilter } from '../field-selector.ts';
 import { waitFor, type Verb } from '../env.ts';
 import { warnDeprecated } from '../deprecation.ts';
-import { readManifests } from '../manifests.ts';
+import { readManifests, type Manifest } from '../manifests.ts';
 import { formatApiError, labelFilter, mapManifest, reportErrors } from '../objects.ts';
-import { resolveTargets } from '../targets.ts';
+import { argsBesidePathsError, resolveTargets } from '../targets.ts';
+import { checkErr, dryRunOf } from './select.ts';
 
 const NO_RESOURCES = `error: You must provide one or more resources by argument or filename.
 Example resource specifications include:
@@ -31,102 +33,160 @@ export const deleteVerb: Verb = {
   operands: { kind: 'objects', repeat: true },
   flags: [
     { name: 'filename', short: 'f', kind: 'stringArray' },
+    { name: 'kustomize', short: 'k', kind: 'string' },
     { name: 'recursive', short: 'R', kind: 'bool' },
     { name: 'selector', short: 'l', kind: 'string' },
+    { name: 'field-selector', kind: 'string' },
     { name: 'all', kind: 'bool' },
     { name: 'all-namespaces', short: 'A', kind: 'bool' },
-    { name: 'grace-period', kind: 'int' },
-    { name: 'now', kind: 'bool' },
     { name: 'force', kind: 'bool' },
-    { name: 'wait', kind: 'bool' },
-    { name: 'cascade', kind: 'string' },
+    { name: 'cascade', kind: 'string', noOptDefault: 'background' },
+    { name: 'now', kind: 'bool' },
+    { name: 'grace-period', kind: 'int' },
+    { name: 'timeout', kind: 'duration' },
     { name: 'ignore-not-found', kind: 'bool' },
+    { name: 'wait', kind: 'bool' },
     { name: 'output', short: 'o', kind: 'string' },
-    { name: 'timeout', kind: 'string' },
-    { name: 'dry-run', kind: 'string' },
+    { name: 'raw', kind: 'string' },
+    { name: 'interactive', short: 'i', kind: 'bool' },
+    DRY_RUN_FLAG,
   ],
   async run(env, flags) {
+    const fail = (message: string) => reportErrors(env, [`error: ${message}`]);
+    // DeleteFlags.ToOptions: --cascade, a boolean only with a warning
     const cascade = flagString(flags, 'cascade') ?? 'background';
+    const cascadeBool = goBool(cascade);
     const policies: Record<string, PropagationPolicy> = {
       background: 'Background',
       foreground: 'Foreground',
       orphan: 'Orphan',
-      true: 'Background',
-      false: 'Orphan',
     };
-    const propagationPolicy = policies[cascade];
-    if (!propagationPolicy) {
-      env.out.stderr(`error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"\n`);
+    if (cascadeBool !== null) {
+      const replacement = cascadeBool ? 'background' : 'orphan';
+      env.out.stderr(
+        `warning: --cascade=${cascade} is deprecated (boolean value) and can be replaced with --cascade=${replacement}.\n`,
+      );
+    }
+    const propagationPolicy = cascadeBool === null ? policies[cascade] : cascadeBool ? 'Background' : 'Orphan';
+    if (!propagationPolicy) return fail(`invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`);
+
+    // Complete: grace periods, the dry-run strategy, then the builder's own checks
+    const selectorText = flagString(flags, 'selector')?.trim() || undefined;
+    const fieldText = flagString(flags, 'field-selector')?.trim() || undefined;
+    const all = flagBool(flags, 'all');
+    const selecting = all || selectorText !== undefined || fieldText !== undefined;
+    // --all, -l and --field-selector ignore NotFound unless --ignore-not-found is given
+    const ignoreNotFound = flags.values.has('ignore-not-found') ? flagBool(flags, 'ignore-not-found') : selecting;
+    let grace = flagInt(flags, 'grace-period') ?? -1;
+    const force = flagBool(flags, 'force');
+    if (flagBool(flags, 'now')) {
+      if (grace !== -1) return fail('--now and --grace-period cannot be specified together');
+      grace = 1;
+    }
+    if (grace === 0 && !force) grace = 1;
+    if (force && grace < 0) grace = 0;
+    const dryRunResult = dryRunOf(flags);
+    if (!dryRunResult.ok) return checkErr(env, [dryRunResult.error]);
+    const dryRun = dryRunResult.value;
+    if (flagString(flags, 'raw') !== undefined) {
+      env.out.stderr("kubesim: 'kubectl delete --raw' is not simulated\n");
       return 1;
     }
-    let grace = flagInt(flags, 'grace-period') ?? -1;
-    if (flagBool(flags, 'now')) grace = 1;
-    const force = flagBool(flags, 'force');
-    if (force && grace < 0) grace = 0;
-    if (grace === 0 && !force) grace = 1;
+    if (flagString(flags, 'kustomize') !== undefined) {
+      env.out.stderr("kubesim: 'kubectl delete -k' is not simulated; use -f\n");
+      return 1;
+    }
+
+    const errors: string[] = [];
+    const victims: KubeObject[] = [];
+    const files = flagList(flags, 'filename');
+    const args = flags.positionals;
+    let manifests: Manifest[] = [];
+    if (files.length > 0) {
+      const read = readManifests(files, env.fs, env.stdin, flagBool(flags, 'recursive'));
+      if (!read.ok) return reportErrors(env, [read.error]);
+      manifests = read.manifests;
+    }
+    // SelectAllParam after LabelSelectorParam and FieldSelectorParam
+    if (all && (selectorText !== undefined || fieldText !== undefined))
+      return fail("setting 'all' parameter but found a non empty selector. ");
+    if (files.length > 0) {
+      const besidePaths = argsBesidePathsError(args);
+      if (besidePaths) return reportErrors(env, [besidePaths]);
+    } else if (args.length === 0 && !selecting) {
+      env.out.stderr(NO_RESOURCES);
+      return 1;
+    }
+    if (files.length === 0 && args.length === 0) return fail('at least one resource must be specified to use a selector');
+    const resolved = files.length > 0 ? null : resolveTargets(args, 'delete');
+    if (resolved && !resolved.ok) return reportErrors(env, [resolved.error]);
+    if (resolved && selecting) {
+      if (resolved.byName && args.some((a) => a.includes('/')))
+        return fail('selectors and the all flag cannot be used when passing resource/name arguments');
+      if (resolved.byName) return fail('name cannot be provided when a selector is specified');
+      if (resolved.targets.length === 0) return fail('at least one resource must be specified to use a selector');
+    }
+    if (resolved && !selecting && !resolved.byName) return fail('resource(s) were provided, but no name was specified');
+
+    // Validate
+    const output = flagString(flags, 'output') ?? '';
+    if (output !== '' && output !== 'name') return fail(`unexpected -o output mode: ${output}. We only support '-o name'`);
+    if (all && fieldText !== undefined) return fail('cannot set --all and --field-selector at the same time');
+    if (force && grace > 0) return fail('--force and --grace-period greater than 0 cannot be specified together');
     if (force && grace === 0) {
       env.out.stderr(
         'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
       );
     }
-    const errors: string[] = [];
-    const victims: KubeObject[] = [];
-    const files = flagList(flags, 'filename');
-    const ignoreNotFound = flagBool(flags, 'ignore-not-found');
-    if (files.length > 0) {
-      const read = readManifests(files, env.fs, env.stdin, flagBool(flags, 'recursive'));
-      if (!read.ok) return reportErrors(env, [read.error]);
-      for (const manifest of read.manifests) {
-        const mapped = mapManifest(env, manifest, { warn: false });
-        if (!mapped.ok) {
-          errors.push(mapped.error);
-          continue;
-        }
-        const found = env.cluster.api.get(mapped.object.kind, mapped.namespace, mapped.object.metadata.name ?? '');
-        if (found) victims.push(found);
-        else {
-          warnDeprecated(env, mapped.type.kind);
-          if (!ignoreNotFound)
-            errors.push(formatApiError(notFound(qualifiedName(mapped.type), mapped.object.metadata.name ?? '')));
-        }
+    if (flagBool(flags, 'interactive')) {
+      env.out.stderr("kubesim: 'kubectl delete --interactive' is not simulated\n");
+      return 1;
+    }
+
+    // the objects: from the files, by name, or every one a selector (or --all) picks
+    for (const manifest of manifests) {
+      const mapped = mapManifest(env, manifest, { warn: false });
+      if (!mapped.ok) {
+        errors.push(mapped.error);
+        continue;
       }
-    } else {
-      if (flags.positionals.length === 0) {
-        env.out.stderr(NO_RESOURCES);
-        return 1;
-      }
-      const resolved = resolveTargets(flags.positionals, 'delete');
-      if (!resolved.ok) return reportErrors(env, [resolved.error]);
-      const selectorText = flagString(flags, 'selector');
-      const selector = labelFilter(selectorText);
-      if (!selector.ok) return reportErrors(env, [selector.error]);
-      const all = flagBool(flags, 'all');
-      const allNamespaces = flagBool(flags, 'all-namespaces');
-      for (const target of resolved.targets) {
-        if (target.names.length === 0) {
-          if (!all && selectorText === undefined) {
-            env.out.stderr('error: resource(s) were provided, but no name was specified\n');
-            return 1;
-          }
-          const namespace = target.type.namespaced && !allNamespaces ? env.namespace : undefined;
-          victims.push(...env.cluster.api.list(target.type.kind, namespace).filter((o) => selector.match(o.metadata.labels)));
-          continue;
-        }
-        for (const name of target.names) {
-          const found = env.cluster.api.get(target.type.kind, target.type.namespaced ? env.namespace : undefined, name);
-          if (found) victims.push(found);
-          else {
-            warnDeprecated(env, target.type.kind);
-            if (!ignoreNotFound) errors.push(formatApiError(notFound(qualifiedName(target.type), name)));
-          }
-        }
-      }
-      if (victims.length === 0 && errors.length === 0 && !ignoreNotFound) {
-        env.out.stdout('No resources found\n');
-        return 0;
+      const found = env.cluster.api.get(mapped.object.kind, mapped.namespace, mapped.object.metadata.name ?? '');
+      if (found) victims.push(found);
+      else {
+        warnDeprecated(env, mapped.type.kind);
+        if (!ignoreNotFound) errors.push(formatApiError(notFound(qualifiedName(mapped.type), mapped.object.metadata.name ?? '')));
       }
     }
-    const dryRun = flagString(flags, 'dry-run');
+    const selector = labelFilter(selectorText);
+    if (!selector.ok) return reportErrors(env, [selector.error]);
+    const allNamespaces = flagBool(flags, 'all-namespaces');
+    for (const target of resolved?.targets ?? []) {
+      if (target.names.length === 0) {
+        const fields = fieldFilter(target.type, fieldText, selectorText);
+        if (!fields.ok) return reportErrors(env, [fields.error]);
+        const namespace = target.type.namespaced && !allNamespaces ? env.namespace : undefined;
+        victims.push(
+          ...env.cluster.api
+            .list(target.type.kind, namespace)
+            .filter((o) => selector.match(o.metadata.labels) && fields.match(o)),
+        );
+        continue;
+      }
+      for (const name of target.names) {
+        const found = env.cluster.api.get(target.type.kind, target.type.namespaced ? env.namespace : undefined, name);
+        if (found) victims.push(found);
+        else {
+          warnDeprecated(env, target.type.kind);
+          if (!ignoreNotFound) errors.push(formatApiError(notFound(qualifiedName(target.type), name)));
+        }
+      }
+    }
+    // named objects (and a file's) count as found even when the DELETE then finds nothing
+    const named = manifests.length + (resolved?.targets ?? []).reduce((n, t) => n + t.names.length, 0);
+    if (named === 0 && victims.length === 0) {
+      env.out.stdout('No resources found\n');
+      return 0;
+    }
     // since kubectl 1.32 the message names the namespace of namespaced objects
     const operation = (obj: KubeObject) =>
       (grace === 0 ? 'force deleted' : 'deleted') +
@@ -136,7 +196,7 @@ export const deleteVerb: Verb = {
     for (const obj of victims) {
       // the warning comes back with the response to the DELETE itself (a client dry run sends none)
       if (dryRun !== 'client') warnDeprecated(env, obj.kind);
-      if (!dryRun || dryRun === 'none') {
+      if (dryRun === 'none') {
         const result = env.cluster.api.delete(obj.kind, obj.metadata.namespace, obj.metadata.name!, {
           propagationPolicy,
           ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),

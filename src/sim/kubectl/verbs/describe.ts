@@ -116,6 +116,7 @@ export const describeVerb: Verb = {
   operands: { kind: 'objects', repeat: true },
   flags: [
     { name: 'filename', short: 'f', kind: 'stringArray' },
+    { name: 'kustomize', short: 'k', kind: 'string' },
     { name: 'recursive', short: 'R', kind: 'bool' },
     { name: 'selector', short: 'l', kind: 'string' },
     { name: 'all-namespaces', short: 'A', kind: 'bool' },

@@ -18,6 +18,12 @@ export const apiResourcesVerb: Verb = {
     { name: 'cached', kind: 'bool' },
   ],
   run(env, flags) {
+    if (flags.positionals.length > 0) {
+      env.out.stderr(
+        `error: unexpected arguments: [${flags.positionals.join(' ')}]\nSee 'kubectl api-resources -h' for help and examples\n`,
+      );
+      return 1;
+    }
     const output = flagString(flags, 'output');
     if (output !== undefined && output !== 'wide' && output !== 'name') {
       env.out.stderr(`error: --output ${output} is not available\n`);
@@ -52,11 +58,16 @@ export const explainVerb: Verb = {
     { name: 'output', short: 'o', kind: 'string' },
   ],
   run(env, flags) {
+    // ExplainOptions.Validate
     const path = flags.positionals[0];
     if (!path) {
       env.out.stderr(
-        'You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee \'kubectl explain -h\' for help and examples\n',
+        'error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n',
       );
+      return 1;
+    }
+    if (flags.positionals.length > 1) {
+      env.out.stderr('error: We accept only this format: explain RESOURCE\n');
       return 1;
     }
     const result = explain(path, { recursive: flagBool(flags, 'recursive'), apiVersion: flagString(flags, 'api-version') });

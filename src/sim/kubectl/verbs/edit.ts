@@ -20,6 +20,7 @@ import { checkErr, plain, printOperation, selectObjects, type Selected } from '.
 const NO_EDITOR = "kubesim: 'kubectl edit' needs the browser's editor; use kubectl apply -f in scripts\n";
 
 const EDIT_FLAGS: FlagSpec[] = [
+  { name: 'kustomize', short: 'k', kind: 'string' },
   { name: 'output', short: 'o', kind: 'string' },
   { name: 'filename', short: 'f', kind: 'stringArray' },
   { name: 'recursive', short: 'R', kind: 'bool' },

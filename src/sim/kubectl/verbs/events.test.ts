@@ -113,7 +113,7 @@ $ kubectl events --types=Info
 error: valid --types are Normal or Warning
 [exit 1]
 $ kubectl events -o wide
-error: unable to match a printer suitable for the output format "wide", allowed formats are: json,yaml,name,go-template,go-template-file,template,templatefile,jsonpath,jsonpath-as-json,jsonpath-file
+error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml
 [exit 1]
 `);
   });

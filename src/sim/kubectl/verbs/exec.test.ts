@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { runKubectlScript } from '../../testing/kubectl-session.ts';
+import { kubectlSession } from './session.test-helper.ts';
 
 const KUBERNETES_ENV = `KUBERNETES_SERVICE_HOST=10.96.0.1
 KUBERNETES_SERVICE_PORT=443
@@ -352,5 +353,15 @@ command terminated with exit code 1
     expect(r.output).toContain(
       'root@web:/# echo hi\nhi\nroot@web:/# history\n    1  echo hi\n    2  history\nroot@web:/# exit\nexit\n',
     );
+  });
+});
+
+describe('kubectl exec arguments', () => {
+  test('a TYPE/NAME with two slashes is refused as the builder splits it', async () => {
+    const k = kubectlSession();
+    expect(await k.transcript(`\nkubectl exec pod/web/x -- ls\n`)).toBe(`$ kubectl exec pod/web/x -- ls
+error: arguments in resource/name form may not have more than one slash
+[exit 1]
+`);
   });
 });

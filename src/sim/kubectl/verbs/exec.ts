@@ -22,7 +22,7 @@ export const execVerb: Verb = {
     { name: 'tty', short: 't', kind: 'bool' },
     { name: 'quiet', short: 'q', kind: 'bool' },
     { name: 'filename', short: 'f', kind: 'stringArray' },
-    { name: 'pod-running-timeout', kind: 'string' },
+    { name: 'pod-running-timeout', kind: 'duration' },
   ],
   async run(env, flags, args) {
     const err = (text: string) => {

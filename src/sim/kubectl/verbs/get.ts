@@ -8,7 +8,7 @@ import type { Verb } from '../env.ts';
 import { readManifests } from '../manifests.ts';
 import { formatApiError, labelFilter, mapManifest, reportErrors } from '../objects.ts';
 import { OUTPUT_FLAGS, printObjects, validateOutput } from '../output.ts';
-import { resolveTargets } from '../targets.ts';
+import { argsBesidePathsError, resolveTargets } from '../targets.ts';
 import { watchChanges } from './watch.ts';
 import { warnDeprecated } from '../deprecation.ts';
 import { notFound } from '../../api/status-errors.ts';
@@ -32,12 +32,51 @@ export const getVerb: Verb = {
     { name: 'watch', short: 'w', kind: 'bool' },
     { name: 'watch-only', kind: 'bool' },
     { name: 'filename', short: 'f', kind: 'stringArray' },
+    { name: 'kustomize', short: 'k', kind: 'string' },
     { name: 'recursive', short: 'R', kind: 'bool' },
     { name: 'field-selector', kind: 'string' },
     { name: 'chunk-size', kind: 'int' },
     { name: 'ignore-not-found', kind: 'bool' },
+    { name: 'raw', kind: 'string' },
+    { name: 'subresource', kind: 'string' },
+    { name: 'output-watch-events', kind: 'bool' },
+    { name: 'server-print', kind: 'bool' },
+    { name: 'show-managed-fields', kind: 'bool' },
   ],
   async run(env, flags) {
+    const fail = (message: string) => reportErrors(env, [`error: ${message}`]);
+    const output = flagString(flags, 'output') ?? '';
+    const watching = flagBool(flags, 'watch') || flagBool(flags, 'watch-only');
+    // Complete, then Validate: --raw asks the server for a path and takes nothing else
+    const raw = flagString(flags, 'raw') ?? '';
+    if (raw !== '') {
+      if (flags.positionals.length > 0) return fail('arguments may not be passed when --raw is specified');
+      if (watching || flagString(flags, 'selector'))
+        return fail('--raw may not be specified with other flags that filter the server request or alter the output');
+      if (output !== '') return fail('--raw and --output are mutually exclusive');
+      // url.ParseRequestURI: an absolute URL or an absolute path
+      if (!raw.startsWith('/') && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(raw))
+        return fail(`--raw must be a valid URL path: parse "${raw}": invalid URI for request`);
+      env.out.stderr("kubesim: 'kubectl get --raw' is not simulated\n");
+      return 1;
+    }
+    if (watching && flagString(flags, 'sort-by'))
+      env.out.stderr('warning: --watch requested, --sort-by will be ignored for watch events received\n');
+    if (flags.positionals.length === 0 && flagList(flags, 'filename').length === 0) {
+      env.out.stderr(MISSING_TYPE);
+      return 1;
+    }
+    if (flagBool(flags, 'show-labels') && output !== '' && output !== 'wide')
+      return fail(`--show-labels option cannot be used with ${output} printer`);
+    if (flagBool(flags, 'output-watch-events') && !watching)
+      return fail('--output-watch-events option can only be used with --watch or --watch-only');
+    const subresource = flagString(flags, 'subresource');
+    if (subresource) {
+      if (!flags.positionals.some((a) => a.includes('/')) && flags.positionals.length < 2)
+        return fail('subresource cannot be used when bulk resources are specified');
+      env.out.stderr("kubesim: 'kubectl get --subresource' is not simulated\n");
+      return 1;
+    }
     const outputError = validateOutput(flags);
     if (outputError) {
       env.out.stderr(outputError + '\n');
@@ -58,6 +97,8 @@ export const getVerb: Verb = {
     if (files.length > 0) {
       const read = readManifests(files, env.fs, env.stdin, flagBool(flags, 'recursive'));
       if (!read.ok) return reportErrors(env, [read.error]);
+      const besidePaths = argsBesidePathsError(flags.positionals);
+      if (besidePaths) return reportErrors(env, [besidePaths]);
       for (const manifest of read.manifests) {
         const mapped = mapManifest(env, manifest);
         if (!mapped.ok) {
@@ -70,10 +111,6 @@ export const getVerb: Verb = {
       }
       single = read.manifests.length === 1;
     } else {
-      if (flags.positionals.length === 0) {
-        env.out.stderr(MISSING_TYPE);
-        return 1;
-      }
       const resolved = resolveTargets(flags.positionals, 'get');
       if (!resolved.ok) return reportErrors(env, [resolved.error]);
       const namesGiven = resolved.targets.reduce((n, t) => n + t.names.length, 0);

@@ -1,7 +1,10 @@
-// kubectl version, cluster-info and config: small verbs about the connection itself
+// kubectl version and cluster-info: small verbs about the connection itself
 
 import { KUBERNETES_VERSION, KUSTOMIZE_VERSION } from '../../version.ts';
 import { flagBool, flagString, parseFlags, type FlagSpec } from '../flags.ts';
+import { PRINT_FLAGS } from '../output.ts';
+import { toYaml } from '../printers/yaml.ts';
+import { subcommandOf } from './select.ts';
 import type { Verb } from '../env.ts';
 
 export const versionVerb: Verb = {
@@ -11,8 +14,19 @@ export const versionVerb: Verb = {
     { name: 'client', kind: 'bool' },
     { name: 'output', short: 'o', kind: 'string' },
   ],
-  run(env, flags) {
+  run(env, flags, args) {
+    if (args.length > 0) {
+      env.out.stderr(`error: extra arguments: [${args.join(' ')}]\n`);
+      return 1;
+    }
     const client = flagBool(flags, 'client');
+    // Complete builds the discovery client before anything is printed: a missing context stops it
+    const context = flagString(flags, 'context') || undefined;
+    const unreachable = client ? null : env.kubeconfig.connectionProblem(context, 'client');
+    if (unreachable?.startsWith('error: ')) {
+      env.out.stderr(unreachable + '\n');
+      return 1;
+    }
     const output = flagString(flags, 'output');
     const info = (platform = 'linux/amd64') => ({
       major: '1',
@@ -25,39 +39,57 @@ export const versionVerb: Verb = {
     });
     if (output === 'json' || output === 'yaml') {
       const doc: Record<string, unknown> = { clientVersion: info(), kustomizeVersion: KUSTOMIZE_VERSION };
-      if (!client) doc['serverVersion'] = info();
+      if (!client && !unreachable) doc['serverVersion'] = info();
+      // fmt.Fprintln of json.MarshalIndent, or of yaml.Marshal (whose own final newline leaves a blank line)
       if (output === 'json') env.out.stdout(JSON.stringify(doc, null, 2) + '\n');
-      else env.out.stdout(toSimpleYaml(doc));
-      return 0;
+      else env.out.stdout(toYaml(doc) + '\n');
+      if (unreachable) env.out.stderr(unreachable + '\n');
+      return unreachable ? 1 : 0;
     }
     if (output !== undefined) {
       env.out.stderr(`error: --output must be 'yaml' or 'json'\n`);
       return 1;
     }
-    let text = `Client Version: ${KUBERNETES_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`;
-    if (!client) text += `Server Version: ${KUBERNETES_VERSION}\n`;
-    env.out.stdout(text);
+    env.out.stdout(`Client Version: ${KUBERNETES_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+    if (client) return 0;
+    // the server's version needs the cluster the kubeconfig leads to
+    if (unreachable) {
+      env.out.stderr(unreachable + '\n');
+      return 1;
+    }
+    env.out.stdout(`Server Version: ${KUBERNETES_VERSION}\n`);
     return 0;
   },
 };
 
-function toSimpleYaml(doc: Record<string, unknown>, indent = ''): string {
-  let out = '';
-  for (const key of Object.keys(doc).sort()) {
-    const value = doc[key];
-    if (value && typeof value === 'object')
-      out += `${indent}${key}:\n${toSimpleYaml(value as Record<string, unknown>, indent + '  ')}`;
-    else out += `${indent}${key}: ${value}\n`;
-  }
-  return out;
-}
+/** cluster-info dump's flags, so its flag errors name it */
+const DUMP_FLAGS: FlagSpec[] = [
+  { name: 'all-namespaces', short: 'A', kind: 'bool' },
+  { name: 'namespaces', kind: 'stringArray' },
+  { name: 'output-directory', kind: 'string' },
+  { name: 'pod-running-timeout', kind: 'duration' },
+  ...PRINT_FLAGS,
+];
 
 export const clusterInfoVerb: Verb = {
   name: 'cluster-info',
   summary: 'Display cluster information',
   flags: [],
+  parsesOwnFlags: true,
+  subcommands: [{ name: 'dump', flags: DUMP_FLAGS }],
   run(env, _flags, args) {
-    if (args[0] === 'dump') {
+    const { sub, rest } = subcommandOf(args);
+    const dump = sub === 'dump';
+    const parsed = parseFlags(
+      dump ? rest : args,
+      dump ? DUMP_FLAGS : [],
+      dump ? 'kubectl cluster-info dump' : 'kubectl cluster-info',
+    );
+    if (!parsed.ok) {
+      env.out.stderr(parsed.error + '\n');
+      return 1;
+    }
+    if (dump) {
       env.out.stderr("kubesim: 'kubectl cluster-info dump' is not simulated\n");
       return 1;
     }
@@ -68,101 +100,5 @@ export const clusterInfoVerb: Verb = {
         "To further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
     );
     return 0;
-  },
-};
-
-/** the flags every simulated `config` subcommand accepts */
-const CONFIG_FLAGS: FlagSpec[] = [
-  { name: 'current', kind: 'bool' },
-  { name: 'namespace', short: 'n', kind: 'string' },
-  { name: 'minify', kind: 'bool' },
-  { name: 'raw', kind: 'bool' },
-  { name: 'output', short: 'o', kind: 'string' },
-  { name: 'cluster', kind: 'string' },
-  { name: 'user', kind: 'string' },
-];
-
-export const configVerb: Verb = {
-  name: 'config',
-  summary: 'Modify kubeconfig files',
-  flags: [],
-  parsesOwnFlags: true,
-  subcommands: ['current-context', 'get-contexts', 'set-context', 'use-context', 'view'].map((name) => ({
-    name,
-    flags: CONFIG_FLAGS,
-    ...(name.endsWith('-context') && name !== 'current-context' ? { operands: { kind: 'contexts' } as const } : {}),
-  })),
-  run(env, _flags, args) {
-    const [sub, ...rest] = args;
-    const kc = env.kubeconfig;
-    const parsed = parseFlags(rest, CONFIG_FLAGS, `kubectl config ${sub ?? ''}`.trim());
-    if (!parsed.ok) {
-      env.out.stderr(parsed.error + '\n');
-      return 1;
-    }
-    const flags = parsed.flags;
-    switch (sub) {
-      case 'current-context':
-        env.out.stdout(`${kc.currentContext}\n`);
-        return 0;
-      case 'get-contexts': {
-        const ns = kc.current()?.namespace ?? '';
-        env.out.stdout(
-          `CURRENT   NAME        CLUSTER     AUTHINFO    NAMESPACE\n*         kind-kind   kind-kind   kind-kind   ${ns}\n`,
-        );
-        return 0;
-      }
-      case 'use-context': {
-        const name = flags.positionals[0];
-        if (!name || !kc.contexts.has(name)) {
-          env.out.stderr(`error: no context exists with the name: "${name ?? ''}"\n`);
-          return 1;
-        }
-        kc.currentContext = name;
-        env.out.stdout(`Switched to context "${name}".\n`);
-        return 0;
-      }
-      case 'set-context': {
-        const current = flagBool(flags, 'current');
-        const name = current ? kc.currentContext : flags.positionals[0];
-        if (!name) {
-          env.out.stderr('error: you must specify a non-empty context name or --current\n');
-          return 1;
-        }
-        const existing = kc.contexts.get(name);
-        const namespace = flagString(flags, 'namespace');
-        const context = existing ?? { cluster: flagString(flags, 'cluster') ?? '', user: flagString(flags, 'user') ?? '' };
-        if (namespace !== undefined) context.namespace = namespace;
-        kc.contexts.set(name, context);
-        env.out.stdout(`Context "${name}" ${existing ? 'modified' : 'created'}.\n`);
-        return 0;
-      }
-      case 'view': {
-        const ctx = kc.current();
-        const output = flagString(flags, 'output');
-        if (output?.startsWith('jsonpath=')) {
-          const path = output.slice('jsonpath='.length).replace(/^'|'$/g, '');
-          if (/namespace\}?$/.test(path)) env.out.stdout(ctx?.namespace ?? '');
-          else env.out.stderr("kubesim: only jsonpath='{..namespace}' is simulated for 'kubectl config view'\n");
-          return 0;
-        }
-        env.out.stdout(
-          'apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: DATA+OMITTED\n' +
-            `    server: ${kc.server}\n  name: kind-kind\ncontexts:\n- context:\n    cluster: kind-kind\n` +
-            (ctx?.namespace ? `    namespace: ${ctx.namespace}\n` : '') +
-            `    user: kind-kind\n  name: kind-kind\ncurrent-context: ${kc.currentContext}\nkind: Config\n` +
-            'preferences: {}\n' +
-            'users:\n- name: kind-kind\n  user:\n    client-certificate-data: DATA+OMITTED\n    client-key-data: DATA+OMITTED\n',
-        );
-        return 0;
-      }
-      default:
-        env.out.stderr(
-          sub
-            ? `error: unknown command "${sub}" for "kubectl config"\n`
-            : 'kubesim: kubectl config needs a subcommand: current-context, get-contexts, use-context, set-context, view\n',
-        );
-        return 1;
-    }
   },
 };

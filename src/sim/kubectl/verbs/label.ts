@@ -6,7 +6,7 @@ import { clone } from '../../api/meta.ts';
 import { isValidLabelValue } from '../../api/validation/names.ts';
 import type { KubeObject } from '../../api/types.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
-import { flagBool, flagList, flagString, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { DRY_RUN_FLAG, flagBool, flagList, flagString, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
 import {
   checkErr,
@@ -24,6 +24,7 @@ import { resourcesAndPairs } from './set.ts';
 
 /** flags label and annotate share */
 export const METADATA_FLAGS: FlagSpec[] = [
+  { name: 'kustomize', short: 'k', kind: 'string' },
   { name: 'overwrite', kind: 'bool' },
   { name: 'list', kind: 'bool' },
   { name: 'local', kind: 'bool' },
@@ -33,7 +34,7 @@ export const METADATA_FLAGS: FlagSpec[] = [
   { name: 'resource-version', kind: 'string' },
   { name: 'filename', short: 'f', kind: 'stringArray' },
   { name: 'recursive', short: 'R', kind: 'bool' },
-  { name: 'dry-run', kind: 'string' },
+  DRY_RUN_FLAG,
   { name: 'field-manager', kind: 'string' },
   { name: 'selector', short: 'l', kind: 'string' },
   { name: 'output', short: 'o', kind: 'string' },

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { runKubectlScript } from '../../testing/kubectl-session.ts';
+import { kubectlSession } from './session.test-helper.ts';
 
 const NGINX_STARTUP = `/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration
 /docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/
@@ -257,6 +258,28 @@ See 'kubectl logs -h' for help and examples
 error: only a selector (-l) or a POD name is allowed
 See 'kubectl logs -h' for help and examples
 Error from server (NotFound): pods "web" not found
+`);
+  });
+
+  test('--pod-running-timeout: a flag error for no duration, a plain error (no usage line) for none left', async () => {
+    const k = kubectlSession();
+    expect(
+      await k.transcript(`
+kubectl logs web --pod-running-timeout=5
+kubectl logs web --pod-running-timeout=0s
+kubectl logs web --since=10
+`),
+    ).toBe(`$ kubectl logs web --pod-running-timeout=5
+error: invalid argument "5" for "--pod-running-timeout" flag: time: missing unit in duration "5"
+See 'kubectl logs --help' for usage.
+[exit 1]
+$ kubectl logs web --pod-running-timeout=0s
+error: --pod-running-timeout must be higher than zero
+[exit 1]
+$ kubectl logs web --since=10
+error: invalid argument "10" for "--since" flag: time: missing unit in duration "10"
+See 'kubectl logs --help' for usage.
+[exit 1]
 `);
   });
 });

@@ -80,13 +80,13 @@ export const logsVerb: Verb = {
     { name: 'selector', short: 'l', kind: 'string' },
     { name: 'all-containers', kind: 'bool' },
     { name: 'all-pods', kind: 'bool' },
-    { name: 'since', kind: 'string' },
+    { name: 'since', kind: 'duration' },
     { name: 'since-time', kind: 'string' },
     { name: 'limit-bytes', kind: 'int' },
     { name: 'prefix', kind: 'bool' },
     { name: 'ignore-errors', kind: 'bool' },
     { name: 'max-log-requests', kind: 'int' },
-    { name: 'pod-running-timeout', kind: 'string' },
+    { name: 'pod-running-timeout', kind: 'duration' },
     { name: 'insecure-skip-tls-verify-backend', kind: 'bool' },
   ],
   async run(env, flags, args) {
@@ -98,16 +98,14 @@ export const logsVerb: Verb = {
       return usage(env, `expected '${USAGE}'.\nPOD or TYPE/NAME is a required argument for the logs command`);
     if (args.length === 1 && selectorText !== undefined) return usage(env, 'only a selector (-l) or a POD name is allowed');
     if (args.length > 2) return usage(env, `expected '${USAGE}'.\nPOD or TYPE/NAME is a required argument for the logs command`);
-    const timeout = goDurationMs(flagString(flags, 'pod-running-timeout') ?? '20s');
-    if (timeout === null || timeout <= 0) return usage(env, '--pod-running-timeout must be higher than zero');
-    const sinceText = flagString(flags, 'since');
-    const since = sinceText === undefined ? 0 : goDurationMs(sinceText);
-    if (since === null) {
-      env.out.stderr(
-        `error: invalid argument "${sinceText}" for "--since" flag: time: invalid duration "${sinceText}"\n${SEE_HELP}\n`,
-      );
+    // GetPodRunningTimeoutFlag's error, returned as it is (exec and attach make it a usage error)
+    const timeout = goDurationMs(flagString(flags, 'pod-running-timeout') ?? '20s') ?? 0;
+    if (timeout <= 0) {
+      env.out.stderr('error: --pod-running-timeout must be higher than zero\n');
       return 1;
     }
+    // pflag has checked --since is a duration
+    const since = goDurationMs(flagString(flags, 'since') ?? '0') ?? 0;
     const sinceTimeText = flagString(flags, 'since-time');
     const sinceTime = sinceTimeText === undefined ? undefined : Date.parse(sinceTimeText);
     if (sinceTime !== undefined && Number.isNaN(sinceTime)) {

@@ -188,7 +188,6 @@ data:
 kind: ConfigMap
 metadata:
   name: settings
-  namespace: default
 $ kubectl patch namespace team --type=merge -p '{"metadata":{"labels":{"env":"dev"}}}' -o name
 namespace/team
 $ kubectl patch namespace team -p '{}' --dry-run=maybe

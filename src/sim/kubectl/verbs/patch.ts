@@ -16,7 +16,7 @@ import type { KubeObject } from '../../api/types.ts';
 import { CHANGE_CAUSE } from '../../controllers/deployment-util.ts';
 import { prepareForUpdate, validateUpdate } from '../../api/validation/index.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
-import { flagBool, flagList, flagString, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { DRY_RUN_FLAG, flagBool, flagList, flagString, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import {
   applyJsonPatch,
   decodeJsonPatch,
@@ -52,7 +52,7 @@ export const PATCH_FLAGS: FlagSpec[] = [
   { name: 'patch', short: 'p', kind: 'string' },
   { name: 'patch-file', kind: 'string' },
   { name: 'type', kind: 'string' },
-  { name: 'dry-run', kind: 'string' },
+  DRY_RUN_FLAG,
   { name: 'filename', short: 'f', kind: 'stringArray' },
   { name: 'kustomize', short: 'k', kind: 'string' },
   { name: 'recursive', short: 'R', kind: 'bool' },

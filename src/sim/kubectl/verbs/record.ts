@@ -5,14 +5,14 @@
 import type { KubeObject } from '../../api/types.ts';
 import { CHANGE_CAUSE } from '../../controllers/deployment-util.ts';
 import type { KubectlEnv } from '../env.ts';
-import { flagBool, GLOBAL_FLAGS, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { ALL_GLOBAL_FLAGS, flagBool, type FlagSpec, type ParsedFlags } from '../flags.ts';
 
 /** RecordFlags.AddFlags, with MarkDeprecated's text */
 export const RECORD_FLAG: FlagSpec = { name: 'record', kind: 'bool', deprecated: '--record will be removed in the future' };
 
 /** the change-cause for `argv` (the words after `kubectl`) parsed against `specs` plus the globals; '' if they do not parse */
 export function changeCause(argv: string[], specs: FlagSpec[]): string {
-  const all = [...specs, ...GLOBAL_FLAGS];
+  const all = [...specs, ...ALL_GLOBAL_FLAGS];
   const byName = new Map(all.map((s) => [s.name, s]));
   const byShort = new Map(all.filter((s) => s.short).map((s) => [s.short!, s]));
   const args: string[] = [];

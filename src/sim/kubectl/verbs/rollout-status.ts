@@ -7,15 +7,17 @@ import type { DaemonSet, Deployment, KubeObject, Pod, ReplicaSet } from '../../a
 import { matchesSelector } from '../../api/validation/selectors.ts';
 import { REVISION, revisionOf, templatesEqual } from '../../controllers/deployment-util.ts';
 import { waitFor, type KubectlEnv } from '../env.ts';
-import { flagBool, flagInt, flagList, parseFlags, type FlagSpec } from '../flags.ts';
+import { flagBool, flagInt, flagList, flagString, parseFlags, type FlagSpec } from '../flags.ts';
 import { checkErr, durationFlag, groupKind, plain, selectObjects, standard } from './select.ts';
 
 export const STATUS_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', kind: 'stringArray' },
   { name: 'recursive', short: 'R', kind: 'bool' },
+  { name: 'kustomize', short: 'k', kind: 'string' },
+  { name: 'selector', short: 'l', kind: 'string' },
   { name: 'watch', short: 'w', kind: 'bool' },
   { name: 'revision', kind: 'int' },
-  { name: 'timeout', kind: 'string' },
+  { name: 'timeout', kind: 'duration' },
 ];
 
 /** in scripts (virtual time) a rollout that never finishes is given up after this long, as if Ctrl-C */
@@ -134,16 +136,18 @@ export async function rolloutStatus(env: KubectlEnv, args: string[]): Promise<nu
   const flags = parsed.flags;
   const files = flagList(flags, 'filename');
   if (flags.positionals.length === 0 && files.length === 0) return checkErr(env, [plain('required resource not specified')]);
+  if (flagString(flags, 'kustomize') !== undefined)
+    return checkErr(env, [standard("kubesim: 'kubectl rollout status -k' is not simulated; use -f")]);
   const revision = flagInt(flags, 'revision') ?? 0;
   if (revision < 0) return checkErr(env, [plain(`revision must be a positive integer: ${revision}`)]);
-  const timeout = durationFlag(flags, 'timeout', 0, path);
-  if (!timeout.ok) return checkErr(env, [timeout.error]);
+  const timeoutMs = durationFlag(flags, 'timeout', 0);
   const watch = flagBool(flags, 'watch', true);
 
   const selection = selectObjects(env, {
     args: flags.positionals,
     files,
     recursive: flagBool(flags, 'recursive'),
+    selector: flagString(flags, 'selector'),
     bareType: true,
     verb: 'rollout',
   });
@@ -188,7 +192,7 @@ export async function rolloutStatus(env: KubectlEnv, args: string[]): Promise<nu
   try {
     if (show(object)) return result ?? 0;
     const virtual = (env.clock as unknown) === env.cluster.clock;
-    const limit = timeout.ms > 0 ? timeout.ms : virtual ? SCRIPT_LIMIT_MS : Number.MAX_SAFE_INTEGER;
+    const limit = timeoutMs > 0 ? timeoutMs : virtual ? SCRIPT_LIMIT_MS : Number.MAX_SAFE_INTEGER;
     const finished = () => {
       while (seen.length > 0) {
         const obj = seen.shift()!;
@@ -202,7 +206,7 @@ export async function rolloutStatus(env: KubectlEnv, args: string[]): Promise<nu
     };
     const outcome = await waitFor(env, finished, limit);
     if (outcome === 'done') return result ?? 0;
-    if (outcome === 'interrupted' || timeout.ms <= 0) return 130;
+    if (outcome === 'interrupted' || timeoutMs <= 0) return 130;
     return checkErr(env, [plain('timed out waiting for the condition')]);
   } finally {
     unsubscribe();

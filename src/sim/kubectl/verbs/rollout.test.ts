@@ -233,4 +233,34 @@ replicaset.apps/web-68bf9f694d
 replicaset.apps/web-766486c5b6
 `);
   });
+
+  test('the group alone: its help, whose code-block line is eight spaces; unknown words; status -l', async () => {
+    const k = kubectlSession();
+    await k.run('kubectl create deployment web --image=nginx');
+    expect(
+      await k.transcript(`
+kubectl rollout | head -3
+kubectl rollout foo bar
+kubectl rollout status -l app=web
+kubectl rollout status deployment/web -l app=web
+kubectl rollout status deployment -l app=web --watch=false
+`),
+    ).toBe(`$ kubectl rollout | head -3
+Manage the rollout of one or many resources.
+        
+ Valid resource types include:
+$ kubectl rollout foo bar
+error: unknown command "foo bar"
+See 'kubectl rollout -h' for help and examples
+[exit 1]
+$ kubectl rollout status -l app=web
+error: required resource not specified
+[exit 1]
+$ kubectl rollout status deployment/web -l app=web
+error: selectors and the all flag cannot be used when passing resource/name arguments
+[exit 1]
+$ kubectl rollout status deployment -l app=web --watch=false
+Waiting for deployment "web" rollout to finish: 0 of 1 updated replicas are available...
+`);
+  });
 });

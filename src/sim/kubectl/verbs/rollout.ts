@@ -16,7 +16,7 @@ import {
 } from '../../controllers/deployment-util.ts';
 import { LAST_APPLIED } from '../apply-merge.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
-import { flagBool, flagInt, flagList, flagString, parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { DRY_RUN_FLAG, flagBool, flagInt, flagList, flagString, parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { PRINT_FLAGS, printObjects } from '../output.ts';
 import { layoutRows } from '../printers/tabwriter.ts';
 import { resourceName } from '../printers/name.ts';
@@ -36,8 +36,12 @@ import {
   type Selected,
 } from './select.ts';
 
+/**
+ * rollout.go's help. its Long starts with a tab-indented line, which kubectl's markdown renderer
+ * takes for a code block: the code block's last, empty line comes out as eight spaces
+ */
 const ROLLOUT_HELP = `Manage the rollout of one or many resources.
-
+        
  Valid resource types include:
 
   *  deployments
@@ -85,10 +89,7 @@ const SUBCOMMAND_FLAGS: Record<'history' | 'pause' | 'restart' | 'resume' | 'und
   pause: [{ name: 'field-manager', kind: 'string' }],
   restart: [{ name: 'field-manager', kind: 'string' }],
   resume: [{ name: 'field-manager', kind: 'string' }],
-  undo: [
-    { name: 'to-revision', kind: 'int' },
-    { name: 'dry-run', kind: 'string' },
-  ],
+  undo: [{ name: 'to-revision', kind: 'int' }, DRY_RUN_FLAG],
 };
 
 /** what kubectl offers after `rollout SUBCOMMAND`, of the kinds this cluster simulates */
@@ -425,9 +426,12 @@ export const rolloutVerb: Verb = {
       case undefined:
         env.out.stdout(ROLLOUT_HELP);
         return args.some((a) => a === '-h' || a === '--help') ? 0 : 1;
-      default:
-        env.out.stderr(`error: unknown command "${sub}"\nSee 'kubectl rollout -h' for help and examples\n`);
+      default: {
+        // RequireNoArguments names every argument cobra left over
+        const words = [sub, ...rest.filter((a) => !a.startsWith('-'))].join(' ');
+        env.out.stderr(`error: unknown command "${words}"\nSee 'kubectl rollout -h' for help and examples\n`);
         return 1;
+      }
     }
   },
 };

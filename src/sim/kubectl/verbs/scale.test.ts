@@ -76,4 +76,25 @@ error: no objects passed to scale
 [exit 1]
 `);
   });
+
+  test('a selector without a type: the builder wants a resource to select from (--all alone: no resources at all)', async () => {
+    const k = kubectlSession();
+    expect(
+      await k.transcript(`
+kubectl scale -l app=web --replicas=2
+kubectl scale --all --replicas=2
+`),
+    ).toBe(`$ kubectl scale -l app=web --replicas=2
+error: at least one resource must be specified to use a selector
+[exit 1]
+$ kubectl scale --all --replicas=2
+error: You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'
+[exit 1]
+`);
+  });
 });

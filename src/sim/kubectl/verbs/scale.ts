@@ -5,7 +5,7 @@
 import { clone } from '../../api/meta.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { waitFor, type Verb } from '../env.ts';
-import { flagBool, flagInt, flagList, flagString, type FlagSpec } from '../flags.ts';
+import { DRY_RUN_FLAG, flagBool, flagInt, flagList, flagString, type FlagSpec } from '../flags.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
 import {
   checkErr,
@@ -20,15 +20,16 @@ import {
 } from './select.ts';
 
 export const SCALE_FLAGS: FlagSpec[] = [
+  { name: 'kustomize', short: 'k', kind: 'string' },
   { name: 'replicas', kind: 'int' },
   { name: 'current-replicas', kind: 'int' },
   { name: 'resource-version', kind: 'string' },
   { name: 'selector', short: 'l', kind: 'string' },
   { name: 'all', kind: 'bool' },
-  { name: 'timeout', kind: 'string' },
+  { name: 'timeout', kind: 'duration' },
   { name: 'filename', short: 'f', kind: 'stringArray' },
   { name: 'recursive', short: 'R', kind: 'bool' },
-  { name: 'dry-run', kind: 'string' },
+  DRY_RUN_FLAG,
   { name: 'output', short: 'o', kind: 'string' },
   { name: 'allow-missing-template-keys', kind: 'bool' },
   { name: 'template', kind: 'string' },
@@ -62,8 +63,7 @@ export const scaleVerb: Verb = {
     if (replicas < 0)
       return checkErr(env, [plain('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0')]);
     if (current < -1) return checkErr(env, [plain('The --current-replicas must specify an integer of -1 or greater')]);
-    const timeout = durationFlag(flags, 'timeout', 0, env.commandPath);
-    if (!timeout.ok) return checkErr(env, [timeout.error]);
+    const timeoutMs = durationFlag(flags, 'timeout', 0);
 
     const selection = selectObjects(env, {
       args,
@@ -119,14 +119,14 @@ export const scaleVerb: Verb = {
         env.cluster.settle();
       }
       printOperation(env, object, 'scaled', flags, dryRun.value);
-      if (timeout.ms > 0 && dryRun.value === 'none') {
+      if (timeoutMs > 0 && dryRun.value === 'none') {
         const synced = () => {
           const now = env.cluster.api.get<Scalable>(obj.kind, obj.metadata.namespace, obj.metadata.name!);
           if (!now) return true;
           if ((now.spec.replicas ?? 1) !== replicas) return true;
           return (now.status?.replicas ?? 0) === replicas;
         };
-        const outcome = await waitFor(env, synced, timeout.ms, 1000);
+        const outcome = await waitFor(env, synced, timeoutMs, 1000);
         if (outcome === 'interrupted') return 130;
         if (outcome === 'timeout') errors.push(plain(`timed out waiting for "${obj.metadata.name}" to be synced`));
       }

@@ -8,13 +8,14 @@ import { qualifiedName, type ResourceType } from '../../api/resources.ts';
 import { kubectlMessage, notFound, type StatusError } from '../../api/status-errors.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { warnDeprecated } from '../deprecation.ts';
-import { parseGoDuration, type KubectlEnv } from '../env.ts';
-import { flagString, type ParsedFlags } from '../flags.ts';
+import type { KubectlEnv } from '../env.ts';
+import { flagString, goBool, parseGoDuration, type ParsedFlags } from '../flags.ts';
 import { readManifests } from '../manifests.ts';
 import { labelFilter, mapManifest } from '../objects.ts';
 import { printObjects } from '../output.ts';
+import { toTypedJson } from '../typed-json.ts';
 import { resourceName } from '../printers/name.ts';
-import { resolveTargets } from '../targets.ts';
+import { argsBesidePathsError, resolveTargets } from '../targets.ts';
 
 /** the builder's missingResourceError */
 export const NO_RESOURCES = `You must provide one or more resources by argument or filename.
@@ -86,14 +87,10 @@ export function selectObjects(env: KubectlEnv, o: SelectOptions): Selection {
   const selecting = o.selector !== undefined || o.all === true;
 
   if (files.length > 0) {
-    if (o.args.length > 0) {
-      return {
-        ok: false,
-        error: plain('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well'),
-      };
-    }
     const read = readManifests(files, env.fs, env.stdin, o.recursive ?? false);
     if (!read.ok) return { ok: false, error: standard(read.error) };
+    const besidePaths = argsBesidePathsError(o.args);
+    if (besidePaths) return { ok: false, error: standard(besidePaths) };
     for (const manifest of read.manifests) {
       const mapped = mapManifest(env, manifest);
       if (!mapped.ok) {
@@ -102,7 +99,8 @@ export function selectObjects(env: KubectlEnv, o: SelectOptions): Selection {
       }
       const name = mapped.object.metadata.name ?? '';
       if (o.local) {
-        if (selector.match(mapped.object.metadata.labels)) items.push({ type: mapped.type, object: mapped.object });
+        // a local object stays as the file has it: no namespace is filled in
+        if (selector.match(manifest.object.metadata.labels)) items.push({ type: mapped.type, object: manifest.object });
         continue;
       }
       const found = env.cluster.api.get(mapped.object.kind, mapped.namespace, name);
@@ -112,6 +110,9 @@ export function selectObjects(env: KubectlEnv, o: SelectOptions): Selection {
     return { ok: true, items, errors, single: read.manifests.length === 1 };
   }
 
+  // the builder's visitBySelector wants a type (--all alone leaves ResourceBuilderFlags with missingResourceError)
+  if (o.args.length === 0 && o.selector !== undefined)
+    return { ok: false, error: plain('at least one resource must be specified to use a selector') };
   if (o.args.length === 0) return { ok: false, error: plain(NO_RESOURCES) };
   const resolved = resolveTargets(o.args, o.verb);
   if (!resolved.ok) {
@@ -158,19 +159,22 @@ export type DryRun = 'none' | 'client' | 'server';
 /** cmdutil.GetDryRunStrategy */
 export function dryRunOf(flags: ParsedFlags): { ok: true; value: DryRun } | { ok: false; error: CmdError } {
   const text = flagString(flags, 'dry-run');
-  if (text === undefined || text === 'none' || text === 'false') return { ok: true, value: 'none' };
-  if (text === 'client' || text === 'true' || text === 'unchanged') return { ok: true, value: 'client' };
+  // a boolean (and --dry-run alone, "unchanged") is deprecated: kubectl warns through klog, not simulated here
+  const asBool = text === undefined ? false : goBool(text);
+  if (text === undefined || text === 'none' || asBool === false) return { ok: true, value: 'none' };
+  if (text === 'client' || asBool === true || text === 'unchanged') return { ok: true, value: 'client' };
   if (text === 'server') return { ok: true, value: 'server' };
   return { ok: false, error: plain(`Invalid dry-run value (${text}). Must be "none", "server", or "client".`) };
 }
 
+/** PrintFlags.ToPrinter's check of -o; NoCompatiblePrinterError lists the formats sorted */
 export function validatePrintFlags(flags: ParsedFlags): CmdError | null {
   const output = flagString(flags, 'output');
   if (output === undefined || output === '') return null;
   const format = output.split('=')[0]!;
   if (!PRINT_FORMATS.includes(format)) {
     return plain(
-      `unable to match a printer suitable for the output format "${output}", allowed formats are: ${PRINT_FORMATS.join(',')}`,
+      `unable to match a printer suitable for the output format "${output}", allowed formats are: ${[...PRINT_FORMATS].sort().join(',')}`,
     );
   }
   if (format.startsWith('go-template') || format.startsWith('template'))
@@ -180,7 +184,10 @@ export function validatePrintFlags(flags: ParsedFlags): CmdError | null {
 
 /**
  * the printer PrintFlags builds: `deployment.apps/web scaled` (with ` (dry run)` or
- * ` (server dry run)`), `-o name` without the operation, or the object itself for -o yaml/json/jsonpath
+ * ` (server dry run)`), `-o name` without the operation, or the object itself for -o yaml/json/jsonpath.
+ * `typed`: the command holds the object as its Go type (a builder WithScheme, as the set commands
+ * use), so -o json keeps the struct's field order and empty structs held by value (`strategy: {}`,
+ * `resources: {}`, `status: {}`) are printed
  */
 export function printOperation(
   env: KubectlEnv,
@@ -188,6 +195,7 @@ export function printOperation(
   operation: string,
   flags: ParsedFlags,
   dryRun: DryRun = 'none',
+  options: { typed?: boolean } = {},
 ): number {
   const output = flagString(flags, 'output') ?? '';
   if (output === '') {
@@ -199,29 +207,16 @@ export function printOperation(
     env.out.stdout(`${resourceName(obj)}\n`);
     return 0;
   }
-  return printObjects(env, [obj], flags, true);
+  if (options.typed && !output.startsWith('json=') && output !== 'json')
+    return printObjects(env, [JSON.parse(toTypedJson(obj)) as KubeObject], flags, true);
+  return printObjects(env, [obj], flags, true, { typed: options.typed ?? false });
 }
 
-/** a Go duration flag value (`30s`, `2m`, `-1s`, `0`) in ms, or pflag's error for it */
-export function durationFlag(
-  flags: ParsedFlags,
-  name: string,
-  fallbackMs: number,
-  commandPath: string,
-): { ok: true; ms: number } | { ok: false; error: CmdError } {
+/** a Go duration flag's value in ms (parseFlags has checked it is one), or the fallback when not given */
+export function durationFlag(flags: ParsedFlags, name: string, fallbackMs: number): number {
   const text = flagString(flags, name);
-  if (text === undefined) return { ok: true, ms: fallbackMs };
-  const negative = text.startsWith('-');
-  const ms = parseGoDuration(negative ? text.slice(1) : text);
-  if (ms === null) {
-    return {
-      ok: false,
-      error: standard(
-        `error: invalid argument "${text}" for "--${name}" flag: time: invalid duration "${text}"\nSee '${commandPath} --help' for usage.`,
-      ),
-    };
-  }
-  return { ok: true, ms: negative ? -ms : ms };
+  const parsed = text === undefined ? null : parseGoDuration(text);
+  return parsed?.ok ? parsed.ms : fallbackMs;
 }
 
 /** GroupKind.String(): `Deployment.apps`, `Pod` */

@@ -2,7 +2,7 @@
 // UpdatePodSpecForObject) and the flag checks their Complete makes
 import type { KubeObject, PodSpec } from '../../api/types.ts';
 import type { KubectlEnv } from '../env.ts';
-import { parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { DRY_RUN_FLAG, parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { PRINT_FLAGS } from '../output.ts';
 import { checkErr, dryRunOf, plain, printOperation, standard, validatePrintFlags, type CmdError, type DryRun } from './select.ts';
 
@@ -13,10 +13,16 @@ export const SET_TARGET_FLAGS: FlagSpec[] = [
   { name: 'all', kind: 'bool' },
   { name: 'local', kind: 'bool' },
   { name: 'selector', short: 'l', kind: 'string' },
-  { name: 'dry-run', kind: 'string' },
+  DRY_RUN_FLAG,
   { name: 'field-manager', kind: 'string' },
   ...PRINT_FLAGS,
 ];
+
+/** the set commands' refusal of resource arguments with --local */
+export const LOCAL_NEEDS_FILES = `you must specify resources by --filename when --local is set.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'`;
 
 /** polymorphichelpers.UpdatePodSpecForObject: the pod spec inside each kind that has one */
 export function podSpecOf(obj: KubeObject): PodSpec | null {
@@ -87,7 +93,7 @@ export function patchPodTemplate(
 ): PatchOutcome {
   if (JSON.stringify(after) === JSON.stringify(before)) return { kind: 'unchanged' };
   if (mode !== 'none') {
-    printOperation(env, after, `${what} updated`, flags, mode === 'local' ? 'none' : mode);
+    printOperation(env, after, `${what} updated`, flags, mode === 'local' ? 'none' : mode, { typed: true });
     return { kind: 'printed' };
   }
   delete after.metadata.resourceVersion;

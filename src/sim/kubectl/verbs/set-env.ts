@@ -315,7 +315,7 @@ export async function setEnvCommand(env: KubectlEnv, args: string[]): Promise<nu
     // checked only once a patch went through, as set_env.go does
     if (vars.length === 0 && split.envArgs.length === 0)
       return checkErr(env, [plain('at least one environment variable must be provided')]);
-    printOperation(env, outcome.object, 'env updated', flags);
+    printOperation(env, outcome.object, 'env updated', flags, 'none', { typed: true });
   }
   if (list) return 0;
   return checkErr(env, errors);

@@ -198,4 +198,63 @@ Error from server (Conflict): Operation cannot be fulfilled on services "web": t
 $ kubectl get svc web -o jsonpath={.spec.selector}
 {"app":"web"}`);
   });
+
+  test('--local prints the object as its Go type holds it: no namespace added, empty structs kept', async () => {
+    const k = kubectlSession();
+    await k.run(
+      `printf 'apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: web\\nspec:\\n  selector:\\n    matchLabels:\\n      app: web\\n  template:\\n    metadata:\\n      labels:\\n        app: web\\n    spec:\\n      containers:\\n      - name: nginx\\n        image: nginx\\n' > web.yaml`,
+    );
+    expect(await k.transcript(`\nkubectl set image -f web.yaml nginx=nginx:1.27 --local -o yaml\n`))
+      .toBe(`$ kubectl set image -f web.yaml nginx=nginx:1.27 --local -o yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  strategy: {}
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - image: nginx:1.27
+        name: nginx
+        resources: {}
+status: {}
+`);
+  });
+
+  test('sa is serviceaccount, real but not simulated', async () => {
+    const k = kubectlSession();
+    expect(await k.transcript(`\nkubectl set sa deployment/web builder\n`)).toBe(`$ kubectl set sa deployment/web builder
+kubesim: 'kubectl set serviceaccount' is not simulated
+[exit 1]
+`);
+  });
+
+  test('--local takes its objects from -f only', async () => {
+    const k = kubectlSession();
+    expect(
+      await k.transcript(`
+kubectl set image deployment/web nginx=nginx:1.27 --local
+kubectl set selector service/web app=web --local
+`),
+    ).toBe(`$ kubectl set image deployment/web nginx=nginx:1.27 --local
+error: you must specify resources by --filename when --local is set.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+[exit 1]
+$ kubectl set selector service/web app=web --local
+error: you must specify resources by --filename when --local is set.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+[exit 1]
+`);
+  });
 });

@@ -8,7 +8,14 @@ import type { KubectlEnv, Verb } from '../env.ts';
 import { flagBool, flagList, flagString, type FlagSpec } from '../flags.ts';
 import { parseToLabelSelector } from '../../api/validation/selectors.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
-import { noPodTemplateError, parseSetFlags, patchPodTemplate, podSpecOf, SET_TARGET_FLAGS } from './set-common.ts';
+import {
+  LOCAL_NEEDS_FILES,
+  noPodTemplateError,
+  parseSetFlags,
+  patchPodTemplate,
+  podSpecOf,
+  SET_TARGET_FLAGS,
+} from './set-common.ts';
 import { SET_ENV_FLAGS, setEnvCommand } from './set-env.ts';
 import { checkErr, fromServer, plain, printOperation, selectObjects, subcommandOf, type CmdError } from './select.ts';
 
@@ -96,8 +103,7 @@ async function setImageCommand(env: KubectlEnv, args: string[]): Promise<number>
   if (!images.ok) return checkErr(env, [plain(images.error)]);
   const local = flagBool(flags, 'local');
   const files = flagList(flags, 'filename');
-  if (local && split.resources.length > 0)
-    return checkErr(env, [plain('error: you must specify resources by --filename when --local is set.')]);
+  if (local && split.resources.length > 0) return checkErr(env, [plain(LOCAL_NEEDS_FILES)]);
 
   // Complete builds the object list before Validate looks at the arguments
   const selection = selectObjects(env, {
@@ -140,7 +146,7 @@ async function setImageCommand(env: KubectlEnv, args: string[]): Promise<number>
     recordChange(env, flags, SET_IMAGE_FLAGS, next);
     const outcome = patchPodTemplate(env, object, next, flags, local ? 'local' : dryRun, 'image');
     if (outcome.kind === 'failed') errors.push(outcome.error);
-    else if (outcome.kind === 'updated') printOperation(env, outcome.object, 'image updated', flags);
+    else if (outcome.kind === 'updated') printOperation(env, outcome.object, 'image updated', flags, 'none', { typed: true });
   }
   return checkErr(env, errors);
 }
@@ -170,6 +176,7 @@ function setSelectorCommand(env: KubectlEnv, args: string[]): number {
   if (!selector) return checkErr(env, [plain('one selector is required')]);
 
   const local = flagBool(flags, 'local');
+  if (local && resources.length > 0) return checkErr(env, [plain(LOCAL_NEEDS_FILES)]);
   const selection = selectObjects(env, {
     args: resources,
     files: flagList(flags, 'filename'),
@@ -193,20 +200,20 @@ function setSelectorCommand(env: KubectlEnv, args: string[]): number {
     else delete spec.selector;
     recordChange(env, flags, SET_SELECTOR_FLAGS, next);
     if (local || dryRun === 'client') {
-      printOperation(env, next, 'selector updated', flags, local ? 'none' : 'client');
+      printOperation(env, next, 'selector updated', flags, local ? 'none' : 'client', { typed: true });
       continue;
     }
     const resourceVersion = flagString(flags, 'resource-version');
     if (resourceVersion !== undefined && resourceVersion !== '') next.metadata.resourceVersion = resourceVersion;
     else delete next.metadata.resourceVersion;
     if (dryRun === 'server') {
-      printOperation(env, next, 'selector updated', flags, 'server');
+      printOperation(env, next, 'selector updated', flags, 'server', { typed: true });
       continue;
     }
     const result = env.cluster.api.update(next);
     env.cluster.settle();
     if (!result.ok) return checkErr(env, [fromServer(result.error)]);
-    printOperation(env, result.object, 'selector updated', flags);
+    printOperation(env, result.object, 'selector updated', flags, 'none', { typed: true });
   }
   return 0;
 }
@@ -234,8 +241,10 @@ export const setVerb: Verb = {
     if (sub === 'image') return setImageCommand(env, rest);
     if (sub === 'selector') return setSelectorCommand(env, rest);
     if (sub === 'env') return setEnvCommand(env, rest);
-    if (NOT_SIMULATED.includes(sub)) {
-      env.out.stderr(`kubesim: 'kubectl set ${sub}' is not simulated\n`);
+    // `sa` is serviceaccount's alias
+    const notSimulated = sub === 'sa' ? 'serviceaccount' : sub;
+    if (NOT_SIMULATED.includes(notSimulated)) {
+      env.out.stderr(`kubesim: 'kubectl set ${notSimulated}' is not simulated\n`);
       return 1;
     }
     env.out.stderr(`error: unknown command "${sub}"\nSee 'kubectl set -h' for help and examples\n`);

@@ -22,7 +22,7 @@ import {
 
 const WAIT_FLAGS: FlagSpec[] = [
   { name: 'for', kind: 'string' },
-  { name: 'timeout', kind: 'string' },
+  { name: 'timeout', kind: 'duration' },
   { name: 'selector', short: 'l', kind: 'string' },
   { name: 'field-selector', kind: 'string' },
   { name: 'all', kind: 'bool' },
@@ -178,9 +178,8 @@ export const waitVerb: Verb = {
   async run(env, flags, args) {
     const outputError = validatePrintFlags(flags);
     if (outputError) return checkErr(env, [outputError]);
-    const timeout = durationFlag(flags, 'timeout', 30_000, env.commandPath);
-    if (!timeout.ok) return checkErr(env, [timeout.error]);
-    const timeoutMs = timeout.ms < 0 ? FOREVER_MS : timeout.ms;
+    const given = durationFlag(flags, 'timeout', 30_000);
+    const timeoutMs = given < 0 ? FOREVER_MS : given;
     const parsed = parseCondition(flagString(flags, 'for') ?? '');
     if (!parsed.ok) return checkErr(env, [plain(parsed.error)]);
     const condition = parsed.condition;
