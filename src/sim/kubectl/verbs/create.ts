@@ -108,12 +108,13 @@ function createDeployment(env: KubectlEnv, args: string[]): number {
   const parsed = parseFlags(args, DEPLOYMENT_FLAGS, path);
   if (!parsed.ok) return reportErrors(env, [parsed.error]);
   const flags = parsed.flags;
+  // cobra's required flag is checked before the command runs
+  const images = flagList(flags, 'image');
+  if (images.length === 0) return reportErrors(env, ['error: required flag(s) "image" not set']);
   const outputError = validateOutput(flags);
   if (outputError) return reportErrors(env, [outputError]);
   const names = flags.positionals;
   if (names.length !== 1) return usageError(env, `exactly one NAME is required, got ${names.length}`, path);
-  const images = flagList(flags, 'image');
-  if (images.length === 0) return reportErrors(env, ['error: required flag(s) "image" not set']);
   if (flags.rest && images.length > 1) return reportErrors(env, ['error: cannot specify multiple --image options and command']);
   // like kubectl, the generated object names a namespace only when -n was given
   const deployment = deploymentFor(
@@ -268,7 +269,7 @@ export const createVerb: Verb = {
     if (flags.positionals.length > 0) return notSimulated(env, flags.positionals[0]!);
     const files = flagList(flags, 'filename');
     if (files.length === 0) {
-      env.out.stderr('error: must specify one of -f and -k\n\n');
+      env.out.stderr('error: must specify one of -f and -k\n');
       return 1;
     }
     const read = readManifests(files, env.fs, env.stdin, flagBool(flags, 'recursive'));

@@ -27,3 +27,55 @@ See 'kubectl run -h' for help and examples
 `);
   });
 });
+
+describe('kubectl run: its checks in run.go order', () => {
+  test('the required --image first, then NAME, an empty image, --rm, the pull policy, labels and env', async () => {
+    const k = kubectlSession();
+    expect(
+      await k.transcript(`
+kubectl run
+kubectl run web --image=
+kubectl run --image=nginx
+kubectl run web --image=nginx --rm
+kubectl run web --image=nginx --image-pull-policy=Sometimes
+kubectl run web --image=nginx --labels=bad
+kubectl run web --image=nginx --env=BAD
+kubectl run web --image=nginx --dry-run
+kubectl create deployment
+kubectl create
+`),
+    ).toBe(`$ kubectl run
+error: required flag(s) "image" not set
+[exit 1]
+$ kubectl run web --image=
+error: --image is required
+[exit 1]
+$ kubectl run --image=nginx
+error: NAME is required for run
+See 'kubectl run -h' for help and examples
+[exit 1]
+$ kubectl run web --image=nginx --rm
+error: --rm should only be used for attached containers
+See 'kubectl run -h' for help and examples
+[exit 1]
+$ kubectl run web --image=nginx --image-pull-policy=Sometimes
+error: invalid image pull policy: Sometimes
+See 'kubectl run -h' for help and examples
+[exit 1]
+$ kubectl run web --image=nginx --labels=bad
+error: unexpected label spec: bad
+[exit 1]
+$ kubectl run web --image=nginx --env=BAD
+error: invalid env: BAD
+[exit 1]
+$ kubectl run web --image=nginx --dry-run
+pod/web created (dry run)
+$ kubectl create deployment
+error: required flag(s) "image" not set
+[exit 1]
+$ kubectl create
+error: must specify one of -f and -k
+[exit 1]
+`);
+  });
+});

@@ -1,6 +1,6 @@
 // kubectl run: one pod from an image, labelled run=NAME, with optional command, env and port
 
-import { flagBool, flagInt, flagList, flagString } from '../flags.ts';
+import { DRY_RUN_FLAG, flagBool, flagInt, flagList, flagString } from '../flags.ts';
 import type { Verb } from '../env.ts';
 import { formatApiError, objectRef } from '../objects.ts';
 import { OUTPUT_FLAGS, printObjects, validateOutput } from '../output.ts';
@@ -35,7 +35,7 @@ export const runVerb: Verb = {
     { name: 'tty', short: 't', kind: 'bool' },
     { name: 'rm', kind: 'bool' },
     { name: 'attach', kind: 'bool' },
-    { name: 'dry-run', kind: 'string' },
+    DRY_RUN_FLAG,
     { name: 'image-pull-policy', kind: 'string' },
     { name: 'overrides', kind: 'string' },
     { name: 'expose', kind: 'bool' },
@@ -43,6 +43,12 @@ export const runVerb: Verb = {
     ...OUTPUT_FLAGS,
   ],
   async run(env, flags, args) {
+    // cobra's required flag comes before anything run.go does
+    const image = flagString(flags, 'image');
+    if (image === undefined) {
+      env.out.stderr('error: required flag(s) "image" not set\n');
+      return 1;
+    }
     // Complete: the dry-run strategy, then the printer
     const dryRun = dryRunOf(flags);
     if (!dryRun.ok) return checkErr(env, [dryRun.error]);
@@ -59,18 +65,12 @@ export const runVerb: Verb = {
       env.out.stderr("error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n");
       return 1;
     }
-    const image = flagString(flags, 'image');
-    if (!image) {
-      env.out.stderr('error: required flag(s) "image" not set\n');
+    if (image === '') {
+      env.out.stderr('error: --image is required\n');
       return 1;
     }
     if (flagString(flags, 'overrides') !== undefined || flagBool(flags, 'expose')) {
       env.out.stderr("kubesim: 'kubectl run --overrides' and '--expose' are not simulated\n");
-      return 1;
-    }
-    const labels = parsePairs(flagString(flags, 'labels'));
-    if (typeof labels === 'string') {
-      env.out.stderr(`error: invalid label spec: ${labels}\n`);
       return 1;
     }
     const interactive = flagBool(flags, 'stdin') || flagBool(flags, 'attach');
@@ -83,7 +83,7 @@ export const runVerb: Verb = {
       return 1;
     }
     if (flagBool(flags, 'rm') && !interactive) {
-      env.out.stderr('error: --rm should only be used for attached containers\n');
+      env.out.stderr("error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples\n");
       return 1;
     }
     // run.go: no dry run of either kind with an attached pod
@@ -93,9 +93,25 @@ export const runVerb: Verb = {
       );
       return 1;
     }
+    // verifyImagePullPolicy, then the generator's labels and env
+    const policy = flagString(flags, 'image-pull-policy');
+    if (policy && !['Always', 'IfNotPresent', 'Never'].includes(policy)) {
+      env.out.stderr(`error: invalid image pull policy: ${policy}\nSee 'kubectl run -h' for help and examples\n`);
+      return 1;
+    }
+    const labels = parsePairs(flagString(flags, 'labels'));
+    if (typeof labels === 'string') {
+      env.out.stderr(`error: unexpected label spec: ${labels}\n`);
+      return 1;
+    }
+    const badEnv = flagList(flags, 'env').find((pair) => !pair.includes('='));
+    if (badEnv !== undefined) {
+      env.out.stderr(`error: invalid env: ${badEnv}\n`);
+      return 1;
+    }
     const envVars = flagList(flags, 'env').map((pair) => {
       const eq = pair.indexOf('=');
-      return { name: eq < 0 ? pair : pair.slice(0, eq), value: eq < 0 ? '' : pair.slice(eq + 1) };
+      return { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
     });
     const annotations = parsePairs(flagList(flags, 'annotations').join(','));
     const pod = podFor({
@@ -112,7 +128,6 @@ export const runVerb: Verb = {
       tty: flagBool(flags, 'tty'),
       annotations: typeof annotations === 'string' ? {} : annotations,
     } as Parameters<typeof podFor>[0]);
-    const policy = flagString(flags, 'image-pull-policy');
     if (policy) pod.spec.containers[0]!.imagePullPolicy = policy as 'Always';
     const output = flagString(flags, 'output');
     if (dryRun.value === 'client') {
