@@ -10,7 +10,8 @@ import { qualifiedName, typeForKind, type ResourceType } from './resources.ts';
 import { alreadyExists, conflict, invalid, notFound, type StatusError } from './status-errors.ts';
 import { namespaceImmortal, namespaceTerminating } from './validation/namespace.ts';
 import type { ObjectStore } from './store.ts';
-import type { KubeObject, Namespace } from './types.ts';
+import { qosClass } from './qos.ts';
+import type { KubeObject, Namespace, Pod } from './types.ts';
 import { validateCreate, validateUpdate } from './validation/index.ts';
 
 export type ApiResult<T extends KubeObject = KubeObject> =
@@ -126,6 +127,9 @@ export class ApiServer {
       const error = plugin.admit(obj, undefined, this);
       if (error) return fail(error);
     }
+    // the pod strategy's PrepareForCreate: whatever status was sent, a new pod is Pending with its
+    // QoS class
+    if (obj.kind === 'Pod') obj.status = { phase: 'Pending', qosClass: qosClass(obj as unknown as Pod) };
     const meta = obj.metadata;
     meta.uid = randomUid(options.random ?? this.random);
     meta.creationTimestamp = timestamp(this.clock.now());
@@ -272,14 +276,13 @@ function generationalPart(obj: KubeObject): unknown {
   return [obj['addressType'], obj['endpoints'], obj['ports']];
 }
 
-/** kinds whose metadata.generation tracks spec changes */
+/**
+ * kinds whose metadata.generation tracks spec changes: those whose registry strategy sets it
+ * (pods since PodObservedGenerationTracking, the workload controllers' objects, EndpointSlices).
+ * Namespaces, ServiceAccounts, ConfigMaps, Services, Endpoints, Nodes and Events have none
+ */
+const GENERATIONAL = new Set(['Pod', 'ReplicationController', 'ReplicaSet', 'Deployment', 'DaemonSet', 'EndpointSlice']);
+
 function hasGeneration(obj: KubeObject): boolean {
-  return (
-    obj.kind !== 'Event' &&
-    obj.kind !== 'Endpoints' &&
-    obj.kind !== 'ConfigMap' &&
-    obj.kind !== 'Node' &&
-    // the Service strategy never sets one either
-    obj.kind !== 'Service'
-  );
+  return GENERATIONAL.has(obj.kind);
 }

@@ -414,7 +414,10 @@ kubectl run pod1 --image=nginx --port=80 --env=MODE=fast -o json
         "enableServiceLinks": true,
         "preemptionPolicy": "PreemptLowerPriority"
     },
-    "status": {}
+    "status": {
+        "phase": "Pending",
+        "qosClass": "BestEffort"
+    }
 }
 `);
   });

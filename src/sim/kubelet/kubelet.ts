@@ -2,6 +2,7 @@
 // (pull, create, start), restart containers that exit according to restartPolicy with
 // back-off, report status and events, keep logs, and finish pods that are being deleted.
 
+import { qosClass } from '../api/qos.ts';
 import type { ApiServer } from '../api/apiserver.ts';
 import type { EventRecorder } from '../api/events.ts';
 import { parseTimestamp, timestamp, withStatus } from '../api/meta.ts';
@@ -903,17 +904,4 @@ export function buildStatus(pod: Pod, runtime: PodRuntime, now: number, hostIP: 
   if (podIP)
     return { phase, conditions, podIP, podIPs: [{ ip: podIP }], startTime: t, containerStatuses: statuses, qosClass: qos };
   return { phase, conditions, startTime: t, containerStatuses: statuses, qosClass: qos };
-}
-
-function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
-  const containers = pod.spec.containers;
-  const any = containers.some((c) => c.resources?.limits || c.resources?.requests);
-  if (!any) return 'BestEffort';
-  const guaranteed = containers.every(
-    (c) =>
-      c.resources?.limits?.['cpu'] &&
-      c.resources?.limits?.['memory'] &&
-      (!c.resources.requests || JSON.stringify(c.resources.requests) === JSON.stringify(c.resources.limits)),
-  );
-  return guaranteed ? 'Guaranteed' : 'Burstable';
 }

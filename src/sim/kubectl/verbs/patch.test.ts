@@ -165,7 +165,6 @@ apiVersion: v1
 kind: Namespace
 metadata:
   creationTimestamp: "2026-01-01T09:00:00Z"
-  generation: 1
   labels:
     env: dev
     kubernetes.io/metadata.name: team
