@@ -6,7 +6,7 @@ import { clone } from '../../api/meta.ts';
 import type { Service, ServicePort } from '../../api/types.ts';
 import { isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../../api/validation/names.ts';
 import type { KubectlEnv, Subcommand } from '../env.ts';
-import { flagInt, flagList, flagString, parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { DRY_RUN_FLAG, flagInt, flagList, flagString, parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { printObjects } from '../output.ts';
 import { checkErr, dryRunOf, plain, printOperation, standard, subcommandOf, validatePrintFlags, type DryRun } from './select.ts';
 
@@ -28,7 +28,7 @@ const COMMON: FlagSpec[] = [
   { name: 'validate', kind: 'string' },
   { name: 'tcp', kind: 'stringArray' },
   { name: 'field-manager', kind: 'string' },
-  { name: 'dry-run', kind: 'string' },
+  DRY_RUN_FLAG,
 ];
 
 const EXTRA: Record<ServiceType, FlagSpec[]> = {

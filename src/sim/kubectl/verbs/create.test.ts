@@ -201,4 +201,40 @@ See 'kubectl run -h' for help and examples
 [exit 1]
 `);
   });
+
+  test('--dry-run alone is a client dry run for every generator, as for create -f; a wrong value is still refused', async () => {
+    const k = kubectlSession();
+    expect(
+      await k.transcript(`
+kubectl create deployment web --image=nginx --dry-run
+kubectl create namespace dev --dry-run
+kubectl create configmap c --from-literal=a=b --dry-run
+kubectl create sa robot --dry-run
+kubectl create service clusterip web --tcp=80 --dry-run
+kubectl create deployment web --image=nginx --dry-run=maybe
+kubectl create sa robot --dry-run=maybe
+kubectl get deploy,sa,cm,svc -o name
+`),
+    ).toBe(`$ kubectl create deployment web --image=nginx --dry-run
+deployment.apps/web created (dry run)
+$ kubectl create namespace dev --dry-run
+namespace/dev created (dry run)
+$ kubectl create configmap c --from-literal=a=b --dry-run
+configmap/c created (dry run)
+$ kubectl create sa robot --dry-run
+serviceaccount/robot created (dry run)
+$ kubectl create service clusterip web --tcp=80 --dry-run
+service/web created (dry run)
+$ kubectl create deployment web --image=nginx --dry-run=maybe
+error: Invalid dry-run value (maybe). Must be "none", "server", or "client".
+[exit 1]
+$ kubectl create sa robot --dry-run=maybe
+error: Invalid dry-run value (maybe). Must be "none", "server", or "client".
+[exit 1]
+$ kubectl get deploy,sa,cm,svc -o name
+serviceaccount/default
+configmap/kube-root-ca.crt
+service/kubernetes
+`);
+  });
 });

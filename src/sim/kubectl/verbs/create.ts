@@ -5,7 +5,7 @@
 import type { KubeObject, ServiceAccount } from '../../api/types.ts';
 import { lastAppliedFor, LAST_APPLIED } from '../apply-merge.ts';
 import { typeForKind } from '../../api/resources.ts';
-import { flagBool, flagInt, flagList, flagString, parseFlags, type FlagSpec } from '../flags.ts';
+import { DRY_RUN_FLAG, flagBool, flagInt, flagList, flagString, parseFlags, type FlagSpec } from '../flags.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
 import { readManifests } from '../manifests.ts';
 import { fieldValidation, formatApiError, mapManifest, objectRef, reportErrors } from '../objects.ts';
@@ -14,15 +14,21 @@ import { CONFIGMAP_FLAGS, configMapFor } from './create-configmap.ts';
 import { createService, SERVICE_SUBCOMMANDS } from './create-service.ts';
 import { deploymentFor, namespaceFor } from './generators.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
-import { subcommandOf } from './select.ts';
+import { checkErr, dryRunOf, subcommandOf, type DryRun } from './select.ts';
 
 const COMMON: FlagSpec[] = [
-  { name: 'dry-run', kind: 'string' },
+  DRY_RUN_FLAG,
   { name: 'save-config', kind: 'bool' },
   { name: 'validate', kind: 'string' },
   { name: 'field-manager', kind: 'string' },
   ...OUTPUT_FLAGS,
 ];
+
+/** the dry-run strategy of flags already checked (or, not yet checked, what a create will refuse) */
+function dryRunValue(flags: Parameters<typeof printObjects>[2]): DryRun | undefined {
+  const strategy = dryRunOf(flags);
+  return strategy.ok ? strategy.value : undefined;
+}
 
 /**
  * --save-config: util.CreateOrUpdateAnnotation, before any dry run, as create.go and the
@@ -46,11 +52,9 @@ function createAll(
   flags: Parameters<typeof printObjects>[2],
   typed: boolean,
 ): number {
-  const dryRun = flagString(flags, 'dry-run');
-  if (dryRun !== undefined && !['none', 'client', 'server'].includes(dryRun)) {
-    env.out.stderr(`error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".\n`);
-    return 1;
-  }
+  const strategy = dryRunOf(flags);
+  if (!strategy.ok) return checkErr(env, [strategy.error]);
+  const dryRun = strategy.value;
   const output = flagString(flags, 'output');
   const errors: string[] = [];
   const created: KubeObject[] = [];
@@ -126,7 +130,7 @@ function createDeployment(env: KubectlEnv, args: string[]): number {
   );
   if (flags.rest && flags.rest.length > 0) deployment.spec.template.spec.containers[0]!.command = flags.rest;
   saveConfig(deployment, flags, true);
-  if (flagString(flags, 'dry-run') !== 'client') delete (deployment as { status?: unknown }).status;
+  if (dryRunValue(flags) !== 'client') delete (deployment as { status?: unknown }).status;
   return createAll(env, [{ object: deployment }], flags, true);
 }
 
@@ -138,7 +142,7 @@ function createNamespace(env: KubectlEnv, args: string[]): number {
   if (names.length !== 1) return usageError(env, `exactly one NAME is required, got ${names.length}`, path);
   const ns = namespaceFor(names[0]!);
   saveConfig(ns, parsed.flags, true);
-  if (flagString(parsed.flags, 'dry-run') !== 'client') {
+  if (dryRunValue(parsed.flags) !== 'client') {
     delete (ns as { status?: unknown }).status;
     delete (ns as { spec?: unknown }).spec;
   }
@@ -163,11 +167,8 @@ function startGenerator(
   if (outputError) return reportErrors(env, [outputError]);
   const names = flags.positionals;
   if (names.length !== 1) return usageError(env, `exactly one NAME is required, got ${names.length}`, path);
-  const dryRun = flagString(flags, 'dry-run');
-  if (dryRun !== undefined && !['none', 'client', 'server'].includes(dryRun)) {
-    env.out.stderr(`error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".\n`);
-    return 1;
-  }
+  const strategy = dryRunOf(flags);
+  if (!strategy.ok) return checkErr(env, [strategy.error]);
   return { flags, name: names[0]! };
 }
 
@@ -196,7 +197,7 @@ function createWrapped(
   flags: Parameters<typeof printObjects>[2],
   what: 'configmap' | 'serviceaccount',
 ): number {
-  const dryRun = flagString(flags, 'dry-run');
+  const dryRun = dryRunValue(flags);
   saveConfig(object, flags, true);
   if (dryRun !== 'client') {
     const result = env.cluster.api.create(object, object.metadata.namespace ?? env.namespace, {

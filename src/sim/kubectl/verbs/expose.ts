@@ -18,7 +18,7 @@ import type {
 } from '../../api/types.ts';
 import { lastAppliedFor, LAST_APPLIED } from '../apply-merge.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
-import { flagBool, flagList, flagString, parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { DRY_RUN_FLAG, flagBool, flagList, flagString, parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { printObjects } from '../output.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
 import {
@@ -54,7 +54,7 @@ const EXPOSE_FLAGS: FlagSpec[] = [
   { name: 'field-manager', kind: 'string' },
   { name: 'overrides', kind: 'string' },
   { name: 'override-type', kind: 'string' },
-  { name: 'dry-run', kind: 'string' },
+  DRY_RUN_FLAG,
   { name: 'save-config', kind: 'bool' },
   { name: 'filename', short: 'f', kind: 'stringArray' },
   { name: 'recursive', short: 'R', kind: 'bool' },
