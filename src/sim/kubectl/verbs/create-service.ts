@@ -6,9 +6,8 @@ import { clone } from '../../api/meta.ts';
 import type { Service, ServicePort } from '../../api/types.ts';
 import { isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../../api/validation/names.ts';
 import type { KubectlEnv, Subcommand } from '../env.ts';
-import { DRY_RUN_FLAG, flagInt, flagList, flagString, parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
-import { printObjects } from '../output.ts';
-import { checkErr, dryRunOf, plain, printOperation, standard, subcommandOf, validatePrintFlags, type DryRun } from './select.ts';
+import { DRY_RUN_FLAG, flagInt, flagList, flagString, parseFlags, type FlagSpec } from '../flags.ts';
+import { checkErr, dryRunOf, plain, printOperation, standard, subcommandOf, validatePrintFlags } from './select.ts';
 
 type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
 
@@ -87,15 +86,6 @@ function parsePorts(text: string): { ok: true; port: number; targetPort: number 
   return { ok: true, port: port.port, targetPort: Number(target) };
 }
 
-/**
- * PrintFlags' output for the service: create_service.go holds a typed Service (its own, or the
- * server's answer decoded into one), so -o json has the Go field order
- */
-function printService(env: KubectlEnv, service: Service, flags: ParsedFlags, dryRun: DryRun): number {
-  if (flagString(flags, 'output') === 'json') return printObjects(env, [service], flags, true, { typed: true });
-  return printOperation(env, service, 'created', flags, dryRun);
-}
-
 function createServiceOf(env: KubectlEnv, type: ServiceType, args: string[]): number {
   const sub = Object.keys(SUBCOMMANDS).find((k) => SUBCOMMANDS[k] === type)!;
   const path = `kubectl create service ${sub}`;
@@ -156,13 +146,13 @@ function createServiceOf(env: KubectlEnv, type: ServiceType, args: string[]): nu
   };
   // --save-config is accepted and does nothing: create_service.go never reads it into
   // CreateAnnotation (kubectl 1.32 confirmed: no last-applied annotation is stored)
-  if (dryRun.value === 'client') return printService(env, service, flags, 'client');
+  if (dryRun.value === 'client') return printOperation(env, service, 'created', flags, 'client', { typed: true });
   const toCreate = clone(service);
   delete toCreate.status;
   const result = env.cluster.api.create(toCreate, env.namespace, { dryRun: dryRun.value === 'server' });
   env.cluster.settle();
   if (!result.ok) return checkErr(env, [plain(`failed to create ${type} service: ${result.error.message}`)]);
-  return printService(env, result.object, flags, dryRun.value);
+  return printOperation(env, result.object, 'created', flags, dryRun.value, { typed: true });
 }
 
 /** `kubectl create service ...` after `create` has taken its own word off */

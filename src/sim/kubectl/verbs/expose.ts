@@ -19,7 +19,6 @@ import type {
 import { lastAppliedFor, LAST_APPLIED } from '../apply-merge.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
 import { DRY_RUN_FLAG, flagBool, flagList, flagString, parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
-import { printObjects } from '../output.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
 import {
   checkErr,
@@ -31,7 +30,6 @@ import {
   standard,
   validatePrintFlags,
   type CmdError,
-  type DryRun,
 } from './select.ts';
 
 const EXPOSE_FLAGS: FlagSpec[] = [
@@ -266,15 +264,6 @@ function createService(o: ExposeOptions): { ok: true; service: Service } | { ok:
   return { ok: true, service };
 }
 
-/**
- * PrintFlags' output for the service: expose.go holds a typed Service (its generator's, or the
- * server's answer decoded into one), so -o json has the Go field order
- */
-function printExposed(env: KubectlEnv, service: Service, flags: ParsedFlags, dryRun: DryRun): void {
-  if (flagString(flags, 'output') === 'json') printObjects(env, [service], flags, true, { typed: true });
-  else printOperation(env, service, 'exposed', flags, dryRun);
-}
-
 function exposeOne(env: KubectlEnv, flags: ParsedFlags, o: ExposeOptions, object: KubeObject): CmdError | null {
   const kind = groupKind(object);
   if (!EXPOSABLE.has(kind)) return plain(`cannot expose a ${kind}`);
@@ -302,7 +291,7 @@ function exposeOne(env: KubectlEnv, flags: ParsedFlags, o: ExposeOptions, object
   const mode = dryRun.ok ? dryRun.value : 'none';
   if (mode === 'client') {
     if (env.namespaceGiven) service.metadata.namespace = env.namespace;
-    printExposed(env, service, flags, 'client');
+    printOperation(env, service, 'exposed', flags, 'client', { typed: true });
     return null;
   }
   if (flagBool(flags, 'save-config')) {
@@ -313,7 +302,7 @@ function exposeOne(env: KubectlEnv, flags: ParsedFlags, o: ExposeOptions, object
   const result = env.cluster.api.create(toCreate, env.namespace, { dryRun: mode === 'server' });
   env.cluster.settle();
   if (!result.ok) return fromServer(result.error);
-  printExposed(env, result.object, flags, mode);
+  printOperation(env, result.object, 'exposed', flags, mode, { typed: true });
   return null;
 }
 
