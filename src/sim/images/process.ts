@@ -500,7 +500,8 @@ function simpleStep(
   if (command.words.length === 0) {
     const assignments: { name: string; value: (state: StepState) => string }[] = [];
     for (const { name, value } of command.assignments) {
-      const field = expandWord(value, context, vars);
+      // a value is not field-split: its parts expand as if quoted
+      const field = expandWord({ parts: value.parts.map((p) => ({ ...p, quoted: true })) }, context, vars);
       if ('unsupported' in field) return field;
       // known as the script is read too, for the words read then (a command's name, a file's)
       vars.set(name, readNow(field, context).join(' '));

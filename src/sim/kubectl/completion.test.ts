@@ -242,6 +242,8 @@ describe('completeKubectl', () => {
 
   test('offers directories and manifests after -f and --filename, as file names', () => {
     expect(tab('kubectl apply -f ')).toEqual({ words: ['manifests/', 'web.yaml'], filenames: true });
+    expect(tab('kubectl apply -f ~/')).toEqual({ words: ['~/manifests/', '~/web.yaml'], filenames: true });
+    expect(tab('kubectl apply -f ~/manifests/s')).toEqual({ words: ['~/manifests/svc.yml'], filenames: true });
     expect(tab('kubectl delete --filename manifests/')).toEqual({
       words: ['manifests/pod.json', 'manifests/svc.yml'],
       filenames: true,

@@ -53,7 +53,7 @@ describe('parse', () => {
   });
 
   test('parses leading assignments', () => {
-    expect(show(parse('A=1 B="x y" env'))).toBe(`A='1' B='x y' env`);
+    expect(show(parse('A=1 B="x y" env'))).toBe(`A=1 B='x y' env`);
   });
 
   test('reads a heredoc body from the following lines', () => {

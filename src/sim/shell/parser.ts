@@ -593,9 +593,8 @@ function asAssignment(word: Word): { name: string; value: Word } | null {
   if (eq <= 0 || !NAME_RE.test(first.text.slice(0, eq))) return null;
   const rest = first.text.slice(eq + 1);
   const parts: WordPart[] = rest ? [{ kind: 'text', text: rest, quoted: false }] : [];
-  // the value of an assignment is not field-split: mark its parts quoted
-  const value = [...parts, ...word.parts.slice(1)].map((p) => ({ ...p, quoted: true }));
-  return { name: first.text.slice(0, eq), value: { parts: value } };
+  // the value keeps what was quoted: its tildes expand (X=~/a:~/b); it is expanded without field splitting
+  return { name: first.text.slice(0, eq), value: { parts: [...parts, ...word.parts.slice(1)] } };
 }
 
 /** Parses one or more lines of shell input. */

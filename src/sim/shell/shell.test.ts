@@ -88,7 +88,7 @@ describe('Shell', () => {
     const t = await runScript('echo one > f.txt\necho two >> f.txt\nnosuch 2> err.txt\necho $?');
     expect(t.output).toBe('127\n');
     expect(t.session.shell.fs.readFile('f.txt')).toBe('one\ntwo\n');
-    expect(t.session.shell.fs.readFile('~/err.txt')).toBe('bash: nosuch: command not found\n');
+    expect(t.session.shell.fs.readFile('/home/learner/err.txt')).toBe('bash: nosuch: command not found\n');
   });
 
   test('sends stderr to stdout with 2>&1 so a pipe sees it', async () => {
@@ -147,5 +147,27 @@ describe('pathname expansion (outputs checked against bash 5.2)', () => {
     expect(await expanded('x="*.txt"; echo $x "$x"; for f in *.yaml; do echo "file $f"; done; cat *.txt')).toBe(
       'c.txt *.txt\nfile a.yaml\nfile b.yaml\n',
     );
+  });
+});
+
+describe('tilde expansion (outputs checked against bash 5.2 with HOME=/home/learner)', () => {
+  test('a leading ~ is the home, ~user that user’s; quoted, escaped or unknown ones stay as they are', async () => {
+    const t = await runScript(
+      'echo ~ ~/x "~" ~root a~b ~nouser a=~ a=x:~:~/b --k=~ "~"/x ~"/x" ~/"x y" \\~\n' +
+        'X=~/a:~/b; echo $X; Y="~"; echo $Y; x=1; echo ~$x; echo ~/*.zzz\n' +
+        'mkdir -p /tmp; cd /tmp; cd /; echo ~+ ~-; cat "~/a.txt"; echo $?',
+    );
+    expect(t.output).toBe(
+      '/home/learner /home/learner/x ~ /root a~b ~nouser a=/home/learner a=x:/home/learner:/home/learner/b --k=~ ~/x ~/x /home/learner/x y ~\n' +
+        '/home/learner/a:/home/learner/b\n~\n~1\n/home/learner/*.zzz\n' +
+        "/ /tmp\ncat: '~/a.txt': No such file or directory\n1\n",
+    );
+  });
+
+  test('files named through ~ are the home’s; a redirection and a for list expand it too', async () => {
+    const t = await runScript(
+      'mkdir -p /tmp; cd /tmp; echo hi > ~/f.txt; cat ~/f.txt; for f in ~/f.*; do echo $f; done; cd ~; pwd',
+    );
+    expect(t.output).toBe('hi\n/home/learner/f.txt\n/home/learner\n');
   });
 });

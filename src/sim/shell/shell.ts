@@ -7,6 +7,7 @@ import { ArithmeticFailure, compileArithmetic } from './arithmetic.ts';
 import type { Command, CommandList, Pipeline, SimpleCommand, Word } from './syntax.ts';
 import { describeFsError, VirtualFs, type FsError } from './vfs.ts';
 import { escapeGlob, globPaths, hasGlob } from './glob.ts';
+import { expandTilde } from './tilde.ts';
 import type { World } from '../world.ts';
 
 export const STATUS_NOT_FOUND = 127;
@@ -90,6 +91,7 @@ export class Shell implements ShellState {
   terminal: Pick<HostServices, 'openShell' | 'stdinIsTerminal' | 'terminalColumns'> = {};
   readonly name: string;
   private readonly messages: (typeof SHELL_MESSAGES)['bash'];
+  private readonly dialect: ShellDialect;
   private readonly vars = new Map<string, string>();
   lastStatus = 0;
   /** input lines read so far (dash names the line in its messages) */
@@ -107,6 +109,7 @@ export class Shell implements ShellState {
     this.world = options.world ?? null;
     this.name = options.name ?? 'bash';
     this.messages = SHELL_MESSAGES[options.dialect ?? 'bash'];
+    this.dialect = options.dialect ?? 'bash';
     if (options.vars) {
       for (const [name, value] of options.vars) this.vars.set(name, value);
       return;
@@ -197,7 +200,7 @@ export class Shell implements ShellState {
   private async runExpanded(command: Command, stdin: string, out: Output, interrupt: Interrupt): Promise<number> {
     if (command.kind === 'for') {
       const items: string[] = [];
-      for (const word of command.items) items.push(...(await this.expand(word, out, interrupt, true, true)));
+      for (const word of command.items) items.push(...(await this.expand(this.tilde(word), out, interrupt, true, true)));
       let status = 0;
       for (const item of items) {
         if (interrupt.interrupted) return STATUS_INTERRUPTED;
@@ -212,10 +215,10 @@ export class Shell implements ShellState {
 
   private async runSimple(command: SimpleCommand, stdin: string, out: Output, interrupt: Interrupt): Promise<number> {
     const argv: string[] = [];
-    for (const word of command.words) argv.push(...(await this.expand(word, out, interrupt, true, true)));
+    for (const word of command.words) argv.push(...(await this.expand(this.tilde(word), out, interrupt, true, true)));
     const assigned: [string, string][] = [];
     for (const { name, value } of command.assignments) {
-      assigned.push([name, (await this.expand(value, out, interrupt)).join(' ')]);
+      assigned.push([name, (await this.expand(this.tilde(value, true), out, interrupt, false)).join('')]);
     }
     if (argv.length === 0) {
       for (const [name, value] of assigned) this.vars.set(name, value);
@@ -228,7 +231,9 @@ export class Shell implements ShellState {
     let errToOut = false;
     let outToErr = false;
     for (const redirect of command.redirects) {
-      const target = redirect.target ? (await this.expand(redirect.target, out, interrupt, true, true)).join(' ') : '';
+      const target = redirect.target
+        ? (await this.expand(this.tilde(redirect.target), out, interrupt, true, true)).join(' ')
+        : '';
       switch (redirect.op) {
         case '<': {
           const content = this.fs.readFile(target);
@@ -333,6 +338,14 @@ export class Shell implements ShellState {
       default:
         return this.vars.get(name) ?? '';
     }
+  }
+
+  /** a word after tilde expansion (see tilde.ts) */
+  private tilde(word: Word, value = false): Word {
+    const users: Record<string, string> = { root: '/root' };
+    if (this.vars.get('USER') === 'learner') users['learner'] = this.fs.home;
+    const variable = (name: string) => this.vars.get(name);
+    return expandTilde(word, { variable, home: this.fs.home, users, assignmentWords: this.dialect === 'bash' }, value);
   }
 
   /**

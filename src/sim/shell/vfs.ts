@@ -44,10 +44,9 @@ export class VirtualFs {
     this.cwd = home;
   }
 
-  /** an absolute, normalised path; `~` is the home directory */
+  /** an absolute, normalised path (a `~` is the shell's to expand: here it is a name like any other) */
   resolve(path: string): string {
     let p = path;
-    if (p === '~' || p.startsWith('~/')) p = this.home + p.slice(1);
     if (!p.startsWith('/')) p = `${this.cwd}/${p}`;
     const out: string[] = [];
     for (const seg of p.split('/')) {

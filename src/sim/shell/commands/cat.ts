@@ -1,6 +1,7 @@
 // coreutils cat: files in order, `-` or no operand for stdin
 import type { ShellCommand } from '../command.ts';
 import { describeFsError } from '../vfs.ts';
+import { quoteIfNeeded } from './cli-support.ts';
 
 export const cat: ShellCommand = {
   name: 'cat',
@@ -23,7 +24,7 @@ export const cat: ShellCommand = {
       const content = fs.readFile(path);
       if (typeof content === 'string') out.stdout(content);
       else {
-        out.stderr(`cat: ${path}: ${describeFsError(content.error)}\n`);
+        out.stderr(`cat: ${quoteIfNeeded(path)}: ${describeFsError(content.error)}\n`);
         status = 1;
       }
     }

@@ -2,7 +2,7 @@
 // cannot write is reported and skipped, and tee then exits 1.
 import type { ShellCommand } from '../command.ts';
 import { describeFsError } from '../vfs.ts';
-import { parseOptions, usageError } from './cli-support.ts';
+import { parseOptions, quoteIfNeeded, usageError } from './cli-support.ts';
 
 export const tee: ShellCommand = {
   name: 'tee',
@@ -16,7 +16,7 @@ export const tee: ShellCommand = {
     for (const file of parsed.operands) {
       const error = ctx.fs.writeFile(file, ctx.stdin, append);
       if (error) {
-        out.stderr(`tee: ${file}: ${describeFsError(error)}\n`);
+        out.stderr(`tee: ${quoteIfNeeded(file)}: ${describeFsError(error)}\n`);
         status = 1;
       }
     }
