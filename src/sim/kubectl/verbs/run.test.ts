@@ -28,6 +28,63 @@ See 'kubectl run -h' for help and examples
   });
 });
 
+describe('kubectl run: the image is checked as a reference before anything else (kubectl 1.32 confirmed)', () => {
+  test('a name with a space, upper case, an empty tag, a short digest or a bad separator is refused; registries, ports, tags and digests pass', async () => {
+    const k = kubectlSession();
+    expect(
+      await k.transcript(`
+kubectl run x --image='bad image' --rm
+kubectl run x --image=UPPER
+kubectl run x --image=nginx:
+kubectl run x --image=x___y
+kubectl run x --image=a/B:v1
+kubectl run x --image=x:tag:tag
+kubectl run x --image=x@sha256:abc
+kubectl run x --image='x"y'
+kubectl run a --image=localhost:5000/team/app:v1.0 --dry-run=client -o name
+kubectl run b --image='[::1]:5000/x' --dry-run=client -o name
+kubectl run c --image=Docker.io/library/nginx:1.27-alpine --dry-run=client -o name
+kubectl run d --image=a--b.c__d/e_f:_tag --dry-run=client -o name
+kubectl run e --image=nginx@sha256:0123456789abcdef0123456789abcdef --dry-run=client -o name
+`),
+    ).toBe(`$ kubectl run x --image='bad image' --rm
+error: Invalid image name "bad image": invalid reference format
+[exit 1]
+$ kubectl run x --image=UPPER
+error: Invalid image name "UPPER": invalid reference format
+[exit 1]
+$ kubectl run x --image=nginx:
+error: Invalid image name "nginx:": invalid reference format
+[exit 1]
+$ kubectl run x --image=x___y
+error: Invalid image name "x___y": invalid reference format
+[exit 1]
+$ kubectl run x --image=a/B:v1
+error: Invalid image name "a/B:v1": invalid reference format
+[exit 1]
+$ kubectl run x --image=x:tag:tag
+error: Invalid image name "x:tag:tag": invalid reference format
+[exit 1]
+$ kubectl run x --image=x@sha256:abc
+error: Invalid image name "x@sha256:abc": invalid reference format
+[exit 1]
+$ kubectl run x --image='x"y'
+error: Invalid image name "x\\"y": invalid reference format
+[exit 1]
+$ kubectl run a --image=localhost:5000/team/app:v1.0 --dry-run=client -o name
+pod/a
+$ kubectl run b --image='[::1]:5000/x' --dry-run=client -o name
+pod/b
+$ kubectl run c --image=Docker.io/library/nginx:1.27-alpine --dry-run=client -o name
+pod/c
+$ kubectl run d --image=a--b.c__d/e_f:_tag --dry-run=client -o name
+pod/d
+$ kubectl run e --image=nginx@sha256:0123456789abcdef0123456789abcdef --dry-run=client -o name
+pod/e
+`);
+  });
+});
+
 describe('kubectl run: its checks in run.go order', () => {
   test('the required --image first, then NAME, an empty image, --rm, the pull policy, labels and env', async () => {
     const k = kubectlSession();

@@ -4,10 +4,21 @@ import { DRY_RUN_FLAG, flagBool, flagInt, flagList, flagString } from '../flags.
 import type { Verb } from '../env.ts';
 import { formatApiError, objectRef } from '../objects.ts';
 import { OUTPUT_FLAGS, printObjects, validateOutput } from '../output.ts';
+import { goQuote } from '../../api/go-quote.ts';
 import { typeForKind } from '../../api/resources.ts';
 import { podFor } from './generators.ts';
 import { attachInteractive } from './attach.ts';
 import { checkErr, dryRunOf } from './select.ts';
+
+// distribution/reference's ReferenceRegexp, which run.go matches the image against before anything
+// else: [domain[:port]/]path[:tag][@digest], path components lower-case with . _ __ - between them
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[(?:[a-fA-F0-9:]+)\\])(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+const REFERENCE = new RegExp(
+  `^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*` +
+    '(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$',
+);
 
 function parsePairs(text: string | undefined): Record<string, string> | string {
   const out: Record<string, string> = {};
@@ -67,6 +78,10 @@ export const runVerb: Verb = {
     }
     if (image === '') {
       env.out.stderr('error: --image is required\n');
+      return 1;
+    }
+    if (!REFERENCE.test(image)) {
+      env.out.stderr(`error: Invalid image name ${goQuote(image)}: invalid reference format\n`);
       return 1;
     }
     if (flagString(flags, 'overrides') !== undefined || flagBool(flags, 'expose')) {
