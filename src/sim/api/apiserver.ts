@@ -53,6 +53,23 @@ export interface AdmissionRequest {
 
 export type AdmissionBegin = { ok: true; finish(success: boolean): void } | { ok: false; error: StatusError };
 
+/** the kinds whose registry strategy says AllowCreateOnUpdate: a PUT of a missing one creates it */
+const CREATE_ON_UPDATE = new Set(['Service', 'Endpoints', 'Event']);
+
+/** where etcd keeps a resource, where the registry's prefix is not the resource's name */
+const STORAGE_PREFIX: Record<string, string> = {
+  services: 'services/specs',
+  endpoints: 'services/endpoints',
+  nodes: 'minions',
+  replicationcontrollers: 'controllers',
+};
+
+/** the object's etcd key, as storage errors name it */
+function storageKey(type: ResourceType, namespace: string | undefined, name: string): string {
+  const prefix = STORAGE_PREFIX[type.resource] ?? type.resource;
+  return `/registry/${prefix}/${type.namespaced ? `${namespace}/` : ''}${name}`;
+}
+
 export const FINALIZER_FOREGROUND = 'foregroundDeletion';
 export const FINALIZER_ORPHAN = 'orphan';
 
@@ -142,11 +159,26 @@ export class ApiServer {
     return { ok: true, object: this.store.put(type.resource, obj) as T, warnings: [] };
   }
 
-  /** PUT: replaces spec and metadata; status is kept from the stored object unless `withStatus` */
-  update<T extends KubeObject>(input: T, options: { withStatus?: boolean } = {}): ApiResult<T> {
+  /**
+   * PUT: replaces spec and metadata; status is kept from the stored object unless `withStatus`.
+   * `put`: a client's PUT (kubectl replace): the body's uid is a precondition on the stored
+   * object, and a missing object of a kind whose strategy allows it (AllowCreateOnUpdate) is
+   * created. `dryRun`: validated and answered, stored nowhere
+   */
+  update<T extends KubeObject>(input: T, options: { withStatus?: boolean; dryRun?: boolean; put?: boolean } = {}): ApiResult<T> {
     const type = this.typeOf(input.kind);
     const namespace = type.namespaced ? input.metadata.namespace : undefined;
     const old = this.store.get(type.resource, namespace, input.metadata.name ?? '');
+    const uid = input.metadata.uid;
+    if (options.put && uid && uid !== (old?.metadata.uid ?? '')) {
+      // storage.Preconditions.Check, whose invalid-object error the registry turns into a Conflict
+      // (a missing object has an empty uid)
+      const key = storageKey(type, namespace, input.metadata.name ?? '');
+      const message = `StorageError: invalid object, Code: 4, Key: ${key}, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: ${uid}, UID in object meta: ${old?.metadata.uid ?? ''}`;
+      return { ok: false, error: conflict(qualifiedName(type), input.metadata.name ?? '', message) };
+    }
+    if (!old && options.put && CREATE_ON_UPDATE.has(type.kind))
+      return this.create(input, namespace, { dryRun: options.dryRun ?? false });
     if (!old) return { ok: false, error: notFound(qualifiedName(type), input.metadata.name ?? '') };
     if (input.metadata.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {
       return {
@@ -161,7 +193,7 @@ export class ApiServer {
     const obj = clone(input) as T;
     if (!options.withStatus && 'status' in old) obj.status = clone(old.status);
     applyDefaults(obj);
-    const begun = this.begin(obj, old, false, { requestedName: obj.metadata.name ?? '' });
+    const begun = this.begin(obj, old, options.dryRun ?? false, { requestedName: obj.metadata.name ?? '' });
     if (!begun.ok) return begun;
     const errors = validateUpdate(obj, old);
     if (errors.length > 0) {
@@ -184,6 +216,10 @@ export class ApiServer {
     if (hasGeneration(obj)) {
       const specChanged = JSON.stringify(generationalPart(obj)) !== JSON.stringify(generationalPart(old));
       obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0);
+    }
+    if (options.dryRun) {
+      if (old.metadata.resourceVersion) obj.metadata.resourceVersion = old.metadata.resourceVersion;
+      return { ok: true, object: obj, warnings: [] };
     }
     return { ok: true, object: this.store.put(type.resource, obj) as T, warnings: [] };
   }

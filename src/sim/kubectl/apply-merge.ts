@@ -44,6 +44,15 @@ export function lastAppliedFor(manifest: KubeObject, typed = false): string {
 }
 
 /**
+ * util.CreateOrUpdateAnnotation for an object read from a file: with `create` (--save-config) the
+ * annotation is written; without, one already there is brought up to date
+ */
+export function createOrUpdateAnnotation(object: KubeObject, create: boolean): void {
+  if (!create && !object.metadata.annotations?.[LAST_APPLIED]) return;
+  object.metadata.annotations = { ...(object.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedFor(object) };
+}
+
+/**
  * merges `desired` into `current`, deleting what `previous` set but `desired` no longer does.
  * `type` names the Go type at this level (`Pod`, `PodSpec`, `Container` ...), so lists with a
  * merge key (containers by name, volumeMounts by mountPath ...) merge item by item as the

@@ -72,6 +72,7 @@ describe('completeKubectl', () => {
         'events',
         'apply',
         'patch',
+        'replace',
         'wait',
         'label',
         'annotate',

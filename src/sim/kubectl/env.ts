@@ -63,6 +63,8 @@ export interface Verb {
   operands?: Operands;
   /** what Tab offers as the next word; the verb's own `run` dispatches them */
   subcommands?: Subcommand[];
+  /** the verb's own help text, printed for -h/--help once the flags parse; without it -h says it is not simulated */
+  help?: string;
   run(env: KubectlEnv, flags: ParsedFlags, args: string[]): Promise<number> | number;
 }
 

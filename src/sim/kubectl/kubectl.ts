@@ -27,7 +27,6 @@ const NOT_SIMULATED = [
   'plugin',
   'port-forward',
   'proxy',
-  'replace',
   'taint',
   'uncordon',
 ];
@@ -184,7 +183,7 @@ function overrideProblem(kubeconfig: KubeConfig, flags: ParsedFlags): string | n
 }
 
 /** the commands whose first use of the kubeconfig builds a client rather than asking for the namespace */
-const CLIENT_FIRST = new Set(['api-resources', 'apply', 'cluster-info', 'create', 'explain', 'expose', 'run', 'wait']);
+const CLIENT_FIRST = new Set(['api-resources', 'apply', 'cluster-info', 'create', 'explain', 'expose', 'replace', 'run', 'wait']);
 
 /** the subcommands that differ from their verb there (`set env` builds a client first, `set image` does not) */
 const CLIENT_FIRST_SUBCOMMANDS = new Set(['set env']);
@@ -245,7 +244,8 @@ export const kubectl: ShellCommand = {
     }
     // cobra answers -h before it looks at anything else; only some help texts are simulated
     const help = helpAsked(verb, args);
-    if (help && !GROUP_HELP.has(help.join(' '))) {
+    const ownHelp = help && help.length === 1 ? verb.help : undefined;
+    if (help && !ownHelp && !GROUP_HELP.has(help.join(' '))) {
       ctx.out.stderr(
         `kubesim: 'kubectl ${help.join(' ')} --help' is not simulated; the reference is at ${referencePage(help)}\n`,
       );
@@ -275,6 +275,11 @@ export const kubectl: ShellCommand = {
       flags = parsed.flags;
       verbArgs = flags.rest ? [...flags.positionals, '--', ...flags.rest] : flags.positionals;
       for (const warning of flags.warnings) ctx.out.stderr(warning + '\n');
+      // cobra parses the flags first, then answers -h
+      if (ownHelp) {
+        ctx.out.stdout(ownHelp);
+        return 0;
+      }
       if (KUSTOMIZE_TAKERS.has(verb.name) && flags.values.has('kustomize')) {
         ctx.out.stderr(`kubesim: 'kubectl ${verb.name} -k' is not simulated; use -f\n`);
         return 1;

@@ -14,7 +14,7 @@ import { fieldValidation, formatApiError, labelFilter, mapManifest, objectRef, r
 import { readManifests } from '../manifests.ts';
 import { printObjects, PRINT_FLAGS } from '../output.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
-import { checkErr, dryRunOf, validatePrintFlags } from './select.ts';
+import { checkErr, dryRunOf, validatePrintFlags, validationDirectiveOf } from './select.ts';
 
 const labelsOf = (obj: KubeObject) => obj.metadata?.labels;
 
@@ -72,12 +72,9 @@ export const applyVerb: Verb = {
     if (files.length === 0 && !kustomize) return fail('must specify one of -f and -k');
     if (files.length > 0 && kustomize) return fail('only one of -f or -k can be specified');
     if (kustomize && flagBool(flags, 'recursive')) return fail("the -k flag can't be used with -f or -R");
-    // cmdutil.GetValidationDirective: a boolean, or strict, warn or ignore
-    const validateText = flagString(flags, 'validate');
-    const validateBool = validateText === undefined ? null : goBool(validateText);
-    const validate = validateBool === null ? validateText : validateBool ? 'strict' : 'ignore';
-    if (validate !== undefined && !['strict', 'warn', 'ignore'].includes(validate))
-      return fail(`invalid - validate option "${validate}"; must be one of: strict (or true), warn, ignore (or false)`);
+    const validation = validationDirectiveOf(flags);
+    if (!validation.ok) return checkErr(env, [validation.error]);
+    const validate = validation.value;
     const selectorText = flagString(flags, 'selector');
     if (selectorText) {
       const parsed = parseSelector(selectorText);

@@ -5,14 +5,14 @@ import type { PropagationPolicy } from '../../api/apiserver.ts';
 import { qualifiedName } from '../../api/resources.ts';
 import { notFound } from '../../api/status-errors.ts';
 import type { KubeObject } from '../../api/types.ts';
-import { DRY_RUN_FLAG, flagBool, flagInt, flagList, flagString, goBool } from '../flags.ts';
+import { DRY_RUN_FLAG, flagBool, flagInt, flagList, flagString, goBool, type ParsedFlags } from '../flags.ts';
 import { fieldFilter } from '../field-selector.ts';
-import { waitFor, type Verb } from '../env.ts';
+import { waitFor, type KubectlEnv, type Verb } from '../env.ts';
 import { warnDeprecated } from '../deprecation.ts';
 import { readManifests, type Manifest } from '../manifests.ts';
 import { formatApiError, labelFilter, mapManifest, reportErrors } from '../objects.ts';
 import { argsBesidePathsError, resolveTargets } from '../targets.ts';
-import { checkErr, dryRunOf } from './select.ts';
+import { checkErr, dryRunOf, type DryRun } from './select.ts';
 
 const NO_RESOURCES = `error: You must provide one or more resources by argument or filename.
 Example resource specifications include:
@@ -25,6 +25,42 @@ Example resource specifications include:
 function kindString(obj: KubeObject): string {
   const group = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : '';
   return `${obj.kind.toLowerCase()}${group ? '.' + group : ''}`;
+}
+
+/**
+ * DeleteOptions.PrintObj: `pod "web" deleted from default namespace` (since kubectl 1.32 the
+ * namespace of namespaced objects is named), `force deleted` for a grace period of 0, the dry
+ * run's words; `pod/web` with -o name
+ */
+export function deletedLine(obj: KubeObject, options: { grace: number; dryRun: DryRun; output: string }): string {
+  if (options.output === 'name') return `${kindString(obj)}/${obj.metadata.name}\n`;
+  const operation =
+    (options.grace === 0 ? 'force deleted' : 'deleted') +
+    (obj.metadata.namespace ? ` from ${obj.metadata.namespace} namespace` : '') +
+    (options.dryRun === 'client' ? ' (dry run)' : options.dryRun === 'server' ? ' (server dry run)' : '');
+  return `${kindString(obj)} "${obj.metadata.name}" ${operation}\n`;
+}
+
+const POLICIES: Record<string, PropagationPolicy> = { background: 'Background', foreground: 'Foreground', orphan: 'Orphan' };
+
+/** DeleteFlags.ToOptions' parseCascadingFlag: --cascade as a policy; a boolean still works, with a warning */
+export function propagationPolicyOf(
+  env: KubectlEnv,
+  flags: ParsedFlags,
+): { ok: true; policy: PropagationPolicy } | { ok: false; error: string } {
+  const cascade = flagString(flags, 'cascade') ?? 'background';
+  const cascadeBool = goBool(cascade);
+  if (cascadeBool !== null) {
+    const replacement = cascadeBool ? 'background' : 'orphan';
+    env.out.stderr(
+      `warning: --cascade=${cascade} is deprecated (boolean value) and can be replaced with --cascade=${replacement}.\n`,
+    );
+    return { ok: true, policy: cascadeBool ? 'Background' : 'Orphan' };
+  }
+  const policy = POLICIES[cascade];
+  if (!policy)
+    return { ok: false, error: `error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"` };
+  return { ok: true, policy };
 }
 
 export const deleteVerb: Verb = {
@@ -54,21 +90,9 @@ export const deleteVerb: Verb = {
   async run(env, flags) {
     const fail = (message: string) => reportErrors(env, [`error: ${message}`]);
     // DeleteFlags.ToOptions: --cascade, a boolean only with a warning
-    const cascade = flagString(flags, 'cascade') ?? 'background';
-    const cascadeBool = goBool(cascade);
-    const policies: Record<string, PropagationPolicy> = {
-      background: 'Background',
-      foreground: 'Foreground',
-      orphan: 'Orphan',
-    };
-    if (cascadeBool !== null) {
-      const replacement = cascadeBool ? 'background' : 'orphan';
-      env.out.stderr(
-        `warning: --cascade=${cascade} is deprecated (boolean value) and can be replaced with --cascade=${replacement}.\n`,
-      );
-    }
-    const propagationPolicy = cascadeBool === null ? policies[cascade] : cascadeBool ? 'Background' : 'Orphan';
-    if (!propagationPolicy) return fail(`invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`);
+    const cascade = propagationPolicyOf(env, flags);
+    if (!cascade.ok) return reportErrors(env, [cascade.error]);
+    const propagationPolicy = cascade.policy;
 
     // Complete: grace periods, the dry-run strategy, then the builder's own checks
     const selectorText = flagString(flags, 'selector')?.trim() || undefined;
@@ -187,11 +211,6 @@ export const deleteVerb: Verb = {
       env.out.stdout('No resources found\n');
       return 0;
     }
-    // since kubectl 1.32 the message names the namespace of namespaced objects
-    const operation = (obj: KubeObject) =>
-      (grace === 0 ? 'force deleted' : 'deleted') +
-      (obj.metadata.namespace ? ` from ${obj.metadata.namespace} namespace` : '') +
-      (dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '');
     const deleted: KubeObject[] = [];
     for (const obj of victims) {
       // the warning comes back with the response to the DELETE itself (a client dry run sends none)
@@ -207,11 +226,7 @@ export const deleteVerb: Verb = {
         }
         deleted.push(obj);
       }
-      env.out.stdout(
-        flagString(flags, 'output') === 'name'
-          ? `${kindString(obj)}/${obj.metadata.name}\n`
-          : `${kindString(obj)} "${obj.metadata.name}" ${operation(obj)}\n`,
-      );
+      env.out.stdout(deletedLine(obj, { grace, dryRun, output }));
     }
     env.cluster.settle();
     if (flagBool(flags, 'wait', true) && deleted.length > 0 && grace !== 0) {

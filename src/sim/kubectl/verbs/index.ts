@@ -17,6 +17,7 @@ import { configVerb } from './config.ts';
 import { labelVerb } from './label.ts';
 import { logsVerb } from './logs.ts';
 import { patchVerb } from './patch.ts';
+import { replaceVerb } from './replace.ts';
 import { rolloutVerb } from './rollout.ts';
 import { runVerb } from './run.ts';
 import { scaleVerb } from './scale.ts';
@@ -44,6 +45,7 @@ export const VERBS: Verb[] = [
   eventsVerb,
   applyVerb,
   patchVerb,
+  replaceVerb,
   waitVerb,
   labelVerb,
   annotateVerb,

@@ -167,6 +167,21 @@ export function dryRunOf(flags: ParsedFlags): { ok: true; value: DryRun } | { ok
   return { ok: false, error: plain(`Invalid dry-run value (${text}). Must be "none", "server", or "client".`) };
 }
 
+/** cmdutil.GetValidationDirective: --validate as strict (the default), warn or ignore; a boolean is strict or ignore */
+export function validationDirectiveOf(
+  flags: ParsedFlags,
+): { ok: true; value: 'strict' | 'warn' | 'ignore' } | { ok: false; error: CmdError } {
+  const text = flagString(flags, 'validate');
+  if (text === undefined) return { ok: true, value: 'strict' };
+  const asBool = goBool(text);
+  if (asBool !== null) return { ok: true, value: asBool ? 'strict' : 'ignore' };
+  if (text === 'strict' || text === 'warn' || text === 'ignore') return { ok: true, value: text };
+  return {
+    ok: false,
+    error: plain(`invalid - validate option "${text}"; must be one of: strict (or true), warn, ignore (or false)`),
+  };
+}
+
 /** PrintFlags.ToPrinter's check of -o; NoCompatiblePrinterError lists the formats sorted */
 export function validatePrintFlags(flags: ParsedFlags): CmdError | null {
   const output = flagString(flags, 'output');
