@@ -89,7 +89,8 @@ export interface PrintOptions {
   withNamespace?: boolean;
   /**
    * kubectl holds the object as its Go type (a generator's object, or the server's answer decoded
-   * by a typed client): `-o json` writes the struct's fields in declaration order, not sorted
+   * by a typed client): `-o json` writes the struct's fields in declaration order, not sorted, and
+   * every format shows the empty structs the type holds by value
    */
   typed?: boolean;
 }
@@ -105,6 +106,9 @@ export function printObjects(
   const output = flagString(flags, 'output') ?? '';
   const [format, ...rest] = output.split('=');
   const arg = rest.join('=');
+  // every printer but json's own sees a typed object as its JSON encoding does: the empty structs
+  // it holds by value (`status: {}`, `resources: {}`) are there
+  if (options.typed && format !== 'json') objects = objects.map((o) => JSON.parse(toTypedJson(o)) as KubeObject);
   if (format === 'yaml') {
     env.out.stdout(single && objects.length === 1 ? toYaml(objects[0]!) : toYaml(listWrapper(objects)));
     return 0;

@@ -202,6 +202,21 @@ See 'kubectl run -h' for help and examples
 `);
   });
 
+  test("the server's answer is printed as kubectl decodes it into the Go type: a new Deployment's empty status is there in yaml and jsonpath too", async () => {
+    const k = kubectlSession();
+    expect(
+      await k.transcript(`
+kubectl create deployment web --image=nginx -o yaml | tail -3
+kubectl create deployment api --image=nginx -o jsonpath='{.status}{"|"}{.spec.strategy.type}'
+`),
+    ).toBe(`$ kubectl create deployment web --image=nginx -o yaml | tail -3
+      securityContext: {}
+      terminationGracePeriodSeconds: 30
+status: {}
+$ kubectl create deployment api --image=nginx -o jsonpath='{.status}{"|"}{.spec.strategy.type}'
+{}|RollingUpdate`);
+  });
+
   test('--dry-run alone is a client dry run for every generator, as for create -f; a wrong value is still refused', async () => {
     const k = kubectlSession();
     expect(
