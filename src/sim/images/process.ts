@@ -606,6 +606,10 @@ function expandWord(word: Word, context: ScriptContext, vars: ReadonlyMap<string
   for (const part of word.parts) {
     if (part.kind === 'text') {
       pieces.push({ quoted: part.quoted, split: false, value: () => part.text });
+    } else if (part.kind === 'param' && part.op) {
+      return {
+        unsupported: `kubesim: \${${part.op.raw}} in a container's own command is not simulated ($NAME and \${NAME} are)`,
+      };
     } else if (part.kind === 'param') {
       pieces.push({ quoted: part.quoted, split: !part.quoted, value: parameter(part.name, context, vars) });
     } else if (part.kind === 'arith') {

@@ -68,6 +68,11 @@ function componentRegex(pattern: string): RegExp | null {
   }
 }
 
+/** true when the whole of `text` matches the pattern, as `${x#pattern}` and `case` compare (a `*` matches `/` too) */
+export function matchesPattern(pattern: string, text: string): boolean {
+  return componentRegex(pattern)?.test(text) ?? false;
+}
+
 /** a character as a literal in a unicode-mode RegExp, which refuses escapes of non-syntax characters */
 function escapeRegex(c: string): string {
   return /[.*+?^${}()|[\]\\/]/.test(c) ? '\\' + c : c;

@@ -5,6 +5,8 @@ import type {
   CommandList,
   Heredoc,
   ListOp,
+  ParamEdit,
+  ParamOp,
   ParseResult,
   Pipeline,
   Redirect,
@@ -182,7 +184,7 @@ class Lexer {
     return { t: 'word', word: { parts }, raw: s.slice(start, this.pos) };
   }
 
-  private readDoubleQuoted(parts: WordPart[]): void {
+  readDoubleQuoted(parts: WordPart[]): void {
     const s = this.src;
     let text = '';
     const flush = () => {
@@ -258,14 +260,11 @@ class Lexer {
       return { kind: 'param', name: n, quoted };
     }
     if (n === '{') {
-      const end = s.indexOf('}', this.pos + 2);
+      const end = closingBrace(s, this.pos + 2, quoted);
       if (end < 0) throw new Incomplete();
-      const name = s.slice(this.pos + 2, end);
-      if (!NAME_RE.test(name) && !/^[?$#0-9]$/.test(name)) {
-        throw new SyntaxError_(`bash: \${${name}}: bad substitution`);
-      }
+      const inner = s.slice(this.pos + 2, end);
       this.pos = end + 1;
-      return { kind: 'param', name, quoted };
+      return braced(inner, quoted);
     }
     if (n === '(') {
       if (s[this.pos + 2] === '(') {
@@ -355,6 +354,132 @@ function findClosingParen(s: string, from: number): number {
     else if (c === ')' && --depth === 0) return i;
   }
   return -1;
+}
+
+const PARAM = '[A-Za-z_][A-Za-z0-9_]*|[?$#!0-9]';
+const PARAM_OP = new RegExp(`^(${PARAM})(:[-=?+]|[-=?+]|##|#|%%|%)`, 's');
+const PARAM_EDIT = new RegExp(`^(${PARAM})(//|/#|/%|/|:)`, 's');
+
+/** where a pattern ends and its replacement starts: the first `/` outside quotes and escapes */
+function unquotedSlash(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '\\') i++;
+    else if (c === "'") i = s.indexOf("'", i + 1);
+    else if (c === '"') {
+      for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === '\\') i++;
+    } else if (c === '/') return i;
+    if (i < 0) return -1;
+  }
+  return -1;
+}
+
+/** the `}` that closes a `${` whose inside starts at `from` (quotes and nested `${…}` skipped); -1 if none */
+function closingBrace(s: string, from: number, quoted: boolean): number {
+  let depth = 1;
+  for (let i = from; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '\\') i++;
+    else if (c === "'" && !quoted) {
+      i = s.indexOf("'", i + 1);
+      if (i < 0) return -1;
+    } else if (c === '"') {
+      for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === '\\') i++;
+      if (i >= s.length) return -1;
+    } else if (c === '$' && s[i + 1] === '{') {
+      depth++;
+      i++;
+    } else if (c === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** `${…}`: a parameter, its length, or a parameter with an operator and a word */
+function braced(inner: string, quoted: boolean): WordPart {
+  if (new RegExp(`^(${PARAM})$`).test(inner)) return { kind: 'param', name: inner, quoted };
+  const length = new RegExp(`^#(${PARAM})$`).exec(inner);
+  if (length) return { kind: 'param', name: length[1]!, quoted, op: { op: 'length', word: { parts: [] }, raw: inner } };
+  const m = PARAM_OP.exec(inner);
+  if (m) {
+    const op = m[2] as ParamOp['op'];
+    return { kind: 'param', name: m[1]!, quoted, op: { op, word: operandWord(inner.slice(m[0].length), quoted), raw: inner } };
+  }
+  const edit = PARAM_EDIT.exec(inner);
+  if (edit) {
+    const name = edit[1]!;
+    const rest = inner.slice(edit[0].length);
+    if (edit[2] === ':') {
+      const [offset = '', length, ...more] = rest.split(':');
+      if (more.length === 0) {
+        const op: ParamOp = {
+          op: ':',
+          word: { parts: [] },
+          raw: inner,
+          range: length === undefined ? [offset] : [offset, length],
+        };
+        return { kind: 'param', name, quoted, op };
+      }
+    } else {
+      const slash = unquotedSlash(rest);
+      const op: ParamOp = {
+        op: edit[2] as ParamEdit,
+        word: operandWord(slash < 0 ? rest : rest.slice(0, slash), quoted),
+        replacement: operandWord(slash < 0 ? '' : rest.slice(slash + 1), quoted),
+        raw: inner,
+      };
+      return { kind: 'param', name, quoted, op };
+    }
+  }
+  // forms bash has that this shell does not: case changes, indirection, arrays, transformations
+  if (/^(!?[A-Za-z_][A-Za-z0-9_]*|[?$#!0-9@*])[/:^,@[]/.test(inner) || /^![A-Za-z_@*]/.test(inner)) {
+    throw new SyntaxError_(
+      `kubesim: \${${inner}} is not simulated (\${NAME}, \${#NAME}, the :- - := = :+ + :? ? # ## % %% / // forms and \${NAME:OFFSET:LENGTH} are)`,
+    );
+  }
+  throw new SyntaxError_(`bash: \${${inner}}: bad substitution`);
+}
+
+/** the word after a `${NAME<op>`: expansions and quotes as in the word around it, blanks kept */
+function operandWord(src: string, quoted: boolean): Word {
+  const lexer = new Lexer(src, {});
+  const parts: WordPart[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) parts.push({ kind: 'text', text, quoted });
+    text = '';
+  };
+  while (lexer.pos < src.length) {
+    const c = src[lexer.pos]!;
+    const next = src[lexer.pos + 1];
+    if (c === '\\' && next !== undefined && (!quoted || '$`"\\'.includes(next))) {
+      flush();
+      parts.push({ kind: 'text', text: next, quoted: true });
+      lexer.pos += 2;
+    } else if (c === "'" && !quoted) {
+      const end = src.indexOf("'", lexer.pos + 1);
+      flush();
+      parts.push({ kind: 'text', text: src.slice(lexer.pos + 1, end), quoted: true });
+      lexer.pos = end + 1;
+    } else if (c === '"') {
+      flush();
+      lexer.pos++;
+      lexer.readDoubleQuoted(parts);
+    } else if (c === '`') {
+      flush();
+      parts.push(lexer.readBackquoted(quoted));
+    } else {
+      const part = c === '$' ? lexer.readDollar(quoted) : null;
+      if (part) {
+        flush();
+        parts.push(part);
+      } else {
+        text += c;
+        lexer.pos++;
+      }
+    }
+  }
+  flush();
+  return { parts };
 }
 
 /** a heredoc body with an unquoted delimiter: parameters and $(…) expand, quotes stay literal */
@@ -580,7 +705,7 @@ class Parser {
 }
 
 function rawOf(part: WordPart): string {
-  if (part.kind === 'param') return `$${part.name}`;
+  if (part.kind === 'param') return part.op ? `\${${part.op.raw}}` : `$${part.name}`;
   if (part.kind === 'subst') return `$(${part.source})`;
   if (part.kind === 'arith') return `$((${part.source}))`;
   return part.text;

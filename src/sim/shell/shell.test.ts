@@ -171,3 +171,49 @@ describe('tilde expansion (outputs checked against bash 5.2 with HOME=/home/lear
     expect(t.output).toBe('hi\n/home/learner/f.txt\n/home/learner\n');
   });
 });
+
+describe('parameter expansion forms (outputs checked against bash 5.2)', () => {
+  test('defaults, assignments, alternatives, lengths and errors for unset or empty parameters', async () => {
+    const t = await runScript(
+      [
+        'unset x; e=""; v=web-7d4b9c-abcde',
+        'echo "${x:-def}" ${x-def} "${e:-def}" "[${e-def}]" ${v:-def}',
+        'echo ${x:+alt} "[${e:+alt}]" "[${e+alt}]" ${v:+alt}',
+        'echo ${#v} ${#x} ${#e}',
+        'echo ${x:=set}; echo $x',
+        'for w in ${x:-"a b"} ${x2:-a b}; do echo "[$w]"; done',
+        'for w in ${nope:-"a b"} ${nope:-a b}; do echo "[$w]"; done',
+        'echo ${nope:-$HOME} ${nope:-~}',
+        'echo ${nope:?}',
+        'echo after $?',
+        'echo ${nope?custom message here}',
+      ].join('\n'),
+    );
+    expect(t.output).toBe(
+      'def def def [] web-7d4b9c-abcde\n[] [alt] alt\n16 0 0\nset\nset\n[set]\n[a]\n[b]\n[a b]\n[a]\n[b]\n' +
+        '/home/learner /home/learner\nbash: nope: parameter null or not set\nafter 1\nbash: nope: custom message here\n',
+    );
+  });
+
+  test('prefixes and suffixes removed, patterns replaced, substrings; the forms not simulated say so', async () => {
+    const t = await runScript(
+      [
+        'v=web-7d4b9c-abcde; i=nginx:1.27; p=a/b/c.yaml',
+        'echo ${v%-*} ${v%%-*} ${v#*-} ${v##*-} ${p##*/} ${p%/*} ${p%.yaml} "${v%"-abcde"}" ${v%[a-z]}',
+        'echo ${v/web/api} ${v//-/_} ${v/#web/x} ${v/%abcde/y} ${v/-*/} ${i/:*/} ${p//\\//.} "${v/"-"/+}"',
+        'echo ${v/nomatch/z} ${v//[0-9]/#} ${v/#b/q} ${v//} ${v/web}',
+        'echo ${v:0:3} ${v:4} ${v: -5} ${v:(-5):2} ${v:4:-6} ${v:100} "[${nope:2}]" ${v:1+1:2*2}',
+        'echo ${v:5:-20}',
+        'echo ${v^^}',
+      ].join('\n'),
+    );
+    expect(t.output).toBe(
+      'web-7d4b9c web 7d4b9c-abcde abcde c.yaml a/b a/b/c web-7d4b9c web-7d4b9c-abcd\n' +
+        'api-7d4b9c-abcde web_7d4b9c_abcde x-7d4b9c-abcde web-7d4b9c-y web nginx a.b.c.yaml web+7d4b9c-abcde\n' +
+        'web-7d4b9c-abcde web-#d#b#c-abcde web-7d4b9c-abcde web-7d4b9c-abcde -7d4b9c-abcde\n' +
+        'web 7d4b9c-abcde abcde ab 7d4b9c [] b-7d\n' +
+        'bash: -20: substring expression < 0\n' +
+        'kubesim: ${v^^} is not simulated (${NAME}, ${#NAME}, the :- - := = :+ + :? ? # ## % %% / // forms and ${NAME:OFFSET:LENGTH} are)\n',
+    );
+  });
+});

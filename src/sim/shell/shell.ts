@@ -4,9 +4,9 @@ import { Random } from '../random.ts';
 import type { CommandContext, HostServices, Output, ShellCommand, ShellState } from './command.ts';
 import { parse } from './parser.ts';
 import { ArithmeticFailure, compileArithmetic } from './arithmetic.ts';
-import type { Command, CommandList, Pipeline, SimpleCommand, Word } from './syntax.ts';
+import type { Command, CommandList, ParamOp, Pipeline, SimpleCommand, Word } from './syntax.ts';
 import { describeFsError, VirtualFs, type FsError } from './vfs.ts';
-import { escapeGlob, globPaths, hasGlob } from './glob.ts';
+import { escapeGlob, globPaths, hasGlob, matchesPattern } from './glob.ts';
 import { expandTilde } from './tilde.ts';
 import type { World } from '../world.ts';
 
@@ -340,6 +340,133 @@ export class Shell implements ShellState {
     }
   }
 
+  /**
+   * `${NAME<op>WORD}` and `${#NAME}` (see ParamOp). `quoted`: the value came from a word with quoted
+   * text in it, which field splitting leaves whole
+   */
+  private async paramOperation(
+    name: string,
+    op: ParamOp,
+    out: Output,
+    interrupt: Interrupt,
+  ): Promise<{ value: string; quoted: boolean }> {
+    const current = this.paramValue(name);
+    if (op.op === 'length') return { value: String([...current].length), quoted: false };
+    const set = /^[?$#!0-9]$/.test(name) || this.vars.has(name);
+    // with a colon, an empty value counts as unset
+    const missing = !set || (op.op.startsWith(':') && current === '');
+    const word = async () => ({
+      value: (await this.expand(this.tilde(op.word), out, interrupt, false)).join(''),
+      quoted: op.word.parts.some((p) => p.quoted),
+    });
+    switch (op.op) {
+      case ':-':
+      case '-':
+        return missing ? await word() : { value: current, quoted: false };
+      case ':=':
+      case '=': {
+        if (!missing) return { value: current, quoted: false };
+        const given = await word();
+        this.vars.set(name, given.value);
+        return given;
+      }
+      case ':+':
+      case '+':
+        return missing ? { value: '', quoted: false } : await word();
+      case ':?':
+      case '?': {
+        if (!missing) return { value: current, quoted: false };
+        const message = (await word()).value;
+        const fallback = op.op === ':?' ? 'parameter null or not set' : 'parameter not set';
+        throw new ExpansionFailure(`${this.name}: ${name}: ${message || fallback}`);
+      }
+      case ':': {
+        const chars = [...current];
+        const [offsetSource, lengthSource] = op.range ?? [''];
+        let start = Number(offsetSource.trim() === '' ? 0 : this.arithmetic(offsetSource));
+        if (start < 0) start = Math.max(0, chars.length + start);
+        let end = chars.length;
+        if (lengthSource !== undefined) {
+          const length = Number(lengthSource.trim() === '' ? 0 : this.arithmetic(lengthSource));
+          end = length < 0 ? chars.length + length : start + length;
+          if (end < start) throw new ExpansionFailure(`${this.name}: ${lengthSource.trim()}: substring expression < 0`);
+        }
+        return { value: chars.slice(start, end).join(''), quoted: false };
+      }
+      case '/':
+      case '//':
+      case '/#':
+      case '/%': {
+        const patternText = await this.patternOf(op.word, out, interrupt);
+        if (patternText === '') return { value: current, quoted: false };
+        const replacement = (await this.expand(op.replacement ?? { parts: [] }, out, interrupt, false)).join('');
+        const chars = [...current];
+        const text = (from: number, to: number) => chars.slice(from, to).join('');
+        if (op.op === '/#' || op.op === '/%') {
+          // the longest match anchored at the start (or the end)
+          for (let k = chars.length; k >= 0; k--) {
+            const [from, to] = op.op === '/#' ? [0, k] : [chars.length - k, chars.length];
+            if (matchesPattern(patternText, text(from, to))) {
+              return { value: text(0, from) + replacement + text(to, chars.length), quoted: false };
+            }
+          }
+          return { value: current, quoted: false };
+        }
+        // the longest match at the earliest place; `//` goes on after it
+        let result = '';
+        let i = 0;
+        let replaced = false;
+        while (i < chars.length) {
+          let end = -1;
+          if (op.op === '//' || !replaced) {
+            for (let j = chars.length; j > i; j--) {
+              if (matchesPattern(patternText, text(i, j))) {
+                end = j;
+                break;
+              }
+            }
+          }
+          if (end < 0) {
+            result += chars[i];
+            i++;
+            continue;
+          }
+          result += replacement;
+          replaced = true;
+          i = end;
+        }
+        return { value: result, quoted: false };
+      }
+      default: {
+        // # and ## remove the shortest and longest matching prefix, % and %% the suffix
+        const patternText = await this.patternOf(op.word, out, interrupt);
+        const chars = [...current];
+        const cuts = chars.map((_, i) => i).concat(chars.length);
+        const prefix = op.op === '#' || op.op === '##';
+        const longest = op.op === '##' || op.op === '%%';
+        // prefixes from the shortest, suffixes from the shortest; longest reverses the order
+        const order = prefix ? cuts : [...cuts].reverse();
+        for (const cut of longest ? [...order].reverse() : order) {
+          const piece = prefix ? chars.slice(0, cut).join('') : chars.slice(cut).join('');
+          if (matchesPattern(patternText, piece)) {
+            return { value: prefix ? chars.slice(cut).join('') : chars.slice(0, cut).join(''), quoted: false };
+          }
+        }
+        return { value: current, quoted: false };
+      }
+    }
+  }
+
+  /** a pattern word expanded for matching: what was quoted matches as itself */
+  private async patternOf(word: Word, out: Output, interrupt: Interrupt): Promise<string> {
+    let pattern = '';
+    for (const part of word.parts) {
+      const text = (await this.expand({ parts: [part] }, out, interrupt, false)).join('');
+      pattern += part.quoted ? escapeGlob(text) : text;
+    }
+    return pattern;
+  }
+
   /** a word after tilde expansion (see tilde.ts) */
   private tilde(word: Word, value = false): Word {
     const users: Record<string, string> = { root: '/root' };
@@ -366,7 +493,17 @@ export class Shell implements ShellState {
         started ||= part.quoted || part.text !== '';
         continue;
       }
-      if (part.kind === 'param') value = this.paramValue(part.name);
+      if (part.kind === 'param' && part.op) {
+        const result = await this.paramOperation(part.name, part.op, out, interrupt);
+        value = result.value;
+        // what a quoted word after the operator gave is not split again
+        if (result.quoted && !part.quoted && split) {
+          current += value;
+          pattern += escapeGlob(value);
+          started = true;
+          continue;
+        }
+      } else if (part.kind === 'param') value = this.paramValue(part.name);
       else if (part.kind === 'arith') value = this.arithmetic(part.source);
       else {
         const capture = new Capture(out);

@@ -3,11 +3,29 @@
 /** One piece of a word: literal text, or a parameter to expand at run time. */
 export type WordPart =
   | { kind: 'text'; text: string; quoted: boolean }
-  | { kind: 'param'; name: string; quoted: boolean }
+  | { kind: 'param'; name: string; quoted: boolean; op?: ParamOp }
   /** `$(…)`: the source between the parentheses, run when the word is expanded */
   | { kind: 'subst'; source: string; quoted: boolean }
   /** `$((…))`: an arithmetic expression, evaluated when the word is expanded */
   | { kind: 'arith'; source: string; quoted: boolean };
+
+/**
+ * `${NAME<op>WORD}`: a default (`:-` `-`), an assignment (`:=` `=`), an alternative (`:+` `+`), an
+ * error when unset (`:?` `?`), a prefix or suffix removed (`#` `##` `%` `%%`), a pattern replaced
+ * or a substring (ParamEdit); or `${#NAME}`, the value's length. `raw` is the text between the braces
+ */
+export interface ParamOp {
+  op: ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#' | '##' | '%' | '%%' | 'length' | ParamEdit;
+  word: Word;
+  raw: string;
+  /** `${NAME/PATTERN/STRING}`: the STRING */
+  replacement?: Word;
+  /** `${NAME:OFFSET:LENGTH}`: the arithmetic of OFFSET and of LENGTH when given */
+  range?: [string, string?];
+}
+
+/** `/` replaces the first longest match, `//` every one, `/#` one at the start, `/%` one at the end; `:` takes a substring */
+export type ParamEdit = '/' | '//' | '/#' | '/%' | ':';
 
 /** A shell word before expansion; `$?` must be read when the command runs, not when parsed. */
 export interface Word {
