@@ -94,17 +94,20 @@ partial   0/1     Completed   0          3s
 kubectl run arith --image=busybox --restart=Never -- sh -c 'i=0; echo $((i++))'
 kubectl run quote --image=busybox --restart=Never -- sh -c 'echo "unterminated'
 kubectl run pipe --image=busybox --restart=Never -- sh -c 'echo hi | tr a-z A-Z; for i in 1 2; do echo $i; done'
+kubectl run param --image=busybox --restart=Never -- sh -c 'echo \${NAME:-x}; echo after'
 sleep 3
 kubectl logs subst
 kubectl logs arith
 kubectl logs quote
 kubectl logs pipe
+kubectl logs param
 kubectl get pods
 `);
     expect(r.output).toBe(`pod/subst created
 pod/arith created
 pod/quote created
 pod/pipe created
+pod/param created
 kubesim: $(ls /) in a container's own command is not simulated (only $(date), $(hostname) and $(seq) of up to 100,000 whole numbers are); run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
 subst
 done
@@ -113,8 +116,11 @@ kubesim: sh cannot read this container command (unexpected EOF while looking for
 kubesim: this pipe (|) in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
 1
 2
+kubesim: \${NAME:-x} in a container's own command is not simulated ($NAME and \${NAME} are)
+after
 NAME    READY   STATUS      RESTARTS   AGE
 arith   0/1     Completed   0          3s
+param   0/1     Completed   0          3s
 pipe    0/1     Completed   0          3s
 quote   0/1     Error       0          3s
 subst   0/1     Completed   0          3s
