@@ -13,7 +13,6 @@ import { flagString, goBool, parseGoDuration, type ParsedFlags } from '../flags.
 import { readManifests } from '../manifests.ts';
 import { labelFilter, mapManifest } from '../objects.ts';
 import { printObjects } from '../output.ts';
-import { toTypedJson } from '../typed-json.ts';
 import { resourceName } from '../printers/name.ts';
 import { argsBesidePathsError, resolveTargets } from '../targets.ts';
 
@@ -222,8 +221,6 @@ export function printOperation(
     env.out.stdout(`${resourceName(obj)}\n`);
     return 0;
   }
-  if (options.typed && !output.startsWith('json=') && output !== 'json')
-    return printObjects(env, [JSON.parse(toTypedJson(obj)) as KubeObject], flags, true);
   return printObjects(env, [obj], flags, true, { typed: options.typed ?? false });
 }
 
