@@ -2,7 +2,7 @@
 // writes into every container of a pod (they share the pod's network namespace, so the same
 // hostname and addresses): /etc/hostname, /etc/hosts (pkg/kubelet/kubelet_pods.go
 // managedHostsFileContent) and /etc/resolv.conf (ClusterFirst: the namespace's search path and
-// the cluster DNS Service)
+// the cluster DNS Service); then what the pod's volumes mount (projected-volume.ts)
 import type { Pod } from '../api/types.ts';
 import { VirtualFs, type TimeSource } from '../shell/vfs.ts';
 import type { ImageProfile } from './image-profiles.ts';
@@ -60,9 +60,19 @@ export interface ContainerFsInput {
   clock: TimeSource;
   /** when the container started: the time its files show */
   startedAt: number;
+  /** files from the pod's volumes, by absolute path (see projected-volume.ts) */
+  mounted?: Readonly<Record<string, string>>;
 }
 
-export function containerFilesystem({ profile, pod, identity, dnsIP, clock, startedAt }: ContainerFsInput): VirtualFs {
+export function containerFilesystem({
+  profile,
+  pod,
+  identity,
+  dnsIP,
+  clock,
+  startedAt,
+  mounted = {},
+}: ContainerFsInput): VirtualFs {
   // built at the start time; later changes take the clock's
   const fs = new VirtualFs(profile.user.home, null, { now: () => startedAt });
   for (const dir of profile.dirs) fs.mkdir(dir, true);
@@ -75,6 +85,10 @@ export function containerFilesystem({ profile, pod, identity, dnsIP, clock, star
   fs.writeFile('/etc/hostname', identity.hostname + '\n');
   fs.writeFile('/etc/hosts', managedHosts(identity, aliases));
   fs.writeFile('/etc/resolv.conf', resolvConf(pod, dnsIP));
+  for (const [path, content] of Object.entries(mounted)) {
+    fs.mkdir(path.slice(0, path.lastIndexOf('/')) || '/', true);
+    fs.writeFile(path, content);
+  }
   fs.cwd = profile.workdir;
   fs.clock = clock;
   return fs;

@@ -10,6 +10,7 @@ import type { VirtualFs } from '../shell/vfs.ts';
 import { expandCommandAndArgs, kubeletEnvironment, processEnvironment, type EnvList } from './environment.ts';
 import { containerFilesystem, podIdentity, type PodNetworkIdentity } from './filesystem.ts';
 import { profileFor, type ImageProfile } from './image-profiles.ts';
+import { projectedFiles } from './projected-volume.ts';
 import { mainProcessArgv, ProcessTable } from './processes.ts';
 
 export interface ContainerInstance {
@@ -109,6 +110,7 @@ export function containerInstance(cluster: Cluster, pod: Pod, name: string): Con
       dnsIP: dns,
       clock: cluster.clock,
       startedAt: view.startedAt ?? cluster.clock.now(),
+      mounted: projectedFiles(cluster.api, pod, name, view.startedAt ?? cluster.clock.now()),
     }),
     processes: new ProcessTable(main),
     kubeletEnv: start.kubeletEnv,
