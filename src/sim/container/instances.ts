@@ -63,12 +63,29 @@ export function mainProcessStart({ pod, container, image, services, ip, api }: M
 
 const registry = new WeakMap<Cluster, Map<string, ContainerInstance>>();
 
-/** the running container `name` of `pod`, or null when it is not running */
-export function containerInstance(cluster: Cluster, pod: Pod, name: string): ContainerInstance | null {
+/** the running container's key in the registry: a restart or a new container is a new instance */
+function runningKey(cluster: Cluster, pod: Pod, name: string) {
   const view = cluster.kubelet.containerRuntime(pod, name);
   const spec = pod.spec.containers.find((c) => c.name === name);
   if (!view || !view.running || !view.image || !spec) return null;
-  const key = `${pod.metadata.uid}/${name}/${view.restarts}/${view.containerID ?? ''}`;
+  return {
+    view: { ...view, image: view.image },
+    spec,
+    key: `${pod.metadata.uid}/${name}/${view.restarts}/${view.containerID ?? ''}`,
+  };
+}
+
+/** the running container's instance if exec or attach has made one; null otherwise (nothing has changed its files) */
+export function existingContainerInstance(cluster: Cluster, pod: Pod, name: string): ContainerInstance | null {
+  const running = runningKey(cluster, pod, name);
+  return running ? (registry.get(cluster)?.get(running.key) ?? null) : null;
+}
+
+/** the running container `name` of `pod`, or null when it is not running */
+export function containerInstance(cluster: Cluster, pod: Pod, name: string): ContainerInstance | null {
+  const running = runningKey(cluster, pod, name);
+  if (!running) return null;
+  const { view, spec, key } = running;
   let instances = registry.get(cluster);
   if (!instances) {
     instances = new Map();

@@ -6,7 +6,7 @@
 import type { ImageInfo } from '../images/catalogue.ts';
 import type { HttpRequest } from '../images/http.ts';
 import type { Connection, CurlTransport } from '../network/curl.ts';
-import { networkConnection, serve, type Resolver } from '../network/transport.ts';
+import { networkConnection, servePod, type Resolver } from '../network/transport.ts';
 import type { ContainerInstance } from './instances.ts';
 import { podLookupResolver } from './pod-dns.ts';
 import type { Cluster } from '../cluster.ts';
@@ -47,7 +47,7 @@ export function podLocalTransport(instance: ContainerInstance, resolve: Resolver
             serverPort: port,
             now: cluster.clock.now(),
           };
-          const response = serve(listener.image, full, hostname, podIp ? [podIp] : []);
+          const response = servePod(cluster, pod, listener, full, hostname);
           if (response.log) cluster.kubelet.appendLog(pod, listener.container, [response.log]);
           return response;
         },

@@ -81,10 +81,6 @@ Commercial support is available at
 </html>
 `;
 
-function nginx404(version: string): string {
-  return `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
-}
-
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -113,52 +109,87 @@ function accessLog(req: HttpRequest, status: number, bytes: number): string {
   return `${req.clientIp} - - [${nginxTime(req.now)}] "${req.method} ${req.path} HTTP/1.1" ${status} ${bytes} "${referer}" "${agent}" "-"`;
 }
 
-/** the stock nginx image: / and /index.html serve the welcome page, anything else is a 404 */
+/** when the nginx image's own files were written: their Last-Modified, and the mtime in their ETag */
+export const IMAGE_FILES_MTIME = Date.UTC(2025, 9, 7, 17, 4, 7);
+
+/** what nginx finds under its root for a request's path */
+export type NginxFind =
+  | { kind: 'file'; body: string; type: string; mtime: number }
+  /** nothing there: 404 */
+  | { kind: 'none' }
+  /** a directory without an index file (autoindex is off): 403 */
+  | { kind: 'forbidden' }
+  /** a directory named without its trailing slash: 301 to the path with it */
+  | { kind: 'directory' };
+
+/** the stock image's root before anything in the container changes it: the welcome page at / and /index.html */
+export const NGINX_IMAGE_ROOT = (path: string): NginxFind =>
+  path === '/' || path === '/index.html'
+    ? { kind: 'file', body: NGINX_WELCOME, type: 'text/html', mtime: IMAGE_FILES_MTIME }
+    : { kind: 'none' };
+
+/** nginx's built-in error page for a status */
+function nginxErrorPage(status: string, version: string): string {
+  return `<html>\r\n<head><title>${status}</title></head>\r\n<body>\r\n<center><h1>${status}</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+/** an nginx serving static files: 200 with the file, or 404, 403 and 301 with nginx's own pages */
 export function nginxRespond(
   req: HttpRequest,
-  bodyFor: (path: string) => string | null = (p) => (p === '/' || p === '/index.html' ? NGINX_WELCOME : null),
+  find: (path: string) => NginxFind = NGINX_IMAGE_ROOT,
   version = NGINX_VERSION,
 ): HttpResponse {
   const path = req.path.split('?')[0]!;
-  const page = bodyFor(path);
+  const found = find(path);
   const head = req.method === 'HEAD';
-  if (page === null) {
-    const body = nginx404(version);
+  const common: [string, string][] = [
+    ['Server', `nginx/${version}`],
+    ['Date', httpDate(req.now)],
+  ];
+  if (found.kind !== 'file') {
+    const [status, reason] =
+      found.kind === 'none' ? [404, 'Not Found'] : found.kind === 'forbidden' ? [403, 'Forbidden'] : [301, 'Moved Permanently'];
+    const body = nginxErrorPage(`${status} ${reason}`, version);
+    const location: [string, string][] = found.kind === 'directory' ? [['Location', `http://${req.host}${path}/`]] : [];
     return {
-      status: 404,
-      reason: 'Not Found',
+      status,
+      reason,
       headers: [
-        ['Server', `nginx/${version}`],
-        ['Date', httpDate(req.now)],
+        ...common,
         ['Content-Type', 'text/html'],
         ['Content-Length', String(body.length)],
+        ...location,
         ['Connection', 'keep-alive'],
       ],
       body: head ? '' : body,
-      log: accessLog(req, 404, head ? 0 : body.length),
+      log: accessLog(req, status, head ? 0 : body.length),
     };
   }
+  const size = utf8Length(found.body);
+  const seconds = Math.floor(found.mtime / 1000);
   return {
     status: 200,
     reason: 'OK',
     headers: [
-      ['Server', `nginx/${version}`],
-      ['Date', httpDate(req.now)],
-      ['Content-Type', 'text/html'],
-      ['Content-Length', String(page.length)],
-      ['Last-Modified', 'Tue, 07 Oct 2025 17:04:07 GMT'],
+      ...common,
+      ['Content-Type', found.type],
+      ['Content-Length', String(size)],
+      ['Last-Modified', httpDate(seconds * 1000)],
       ['Connection', 'keep-alive'],
-      ['ETag', '"68e54807-267"'],
+      ['ETag', `"${seconds.toString(16)}-${size.toString(16)}"`],
       ['Accept-Ranges', 'bytes'],
     ],
-    body: head ? '' : page,
-    log: accessLog(req, 200, head ? 0 : page.length),
+    body: head ? '' : found.body,
+    log: accessLog(req, 200, head ? 0 : size),
   };
 }
 
 /** alicek106/rr-test:echo-hostname: an nginx that answers every path with its pod's hostname */
 export function echoHostnameRespond(req: HttpRequest, server: ServerIdentity): HttpResponse {
-  return nginxRespond(req, () => `<p>Hello,  ${server.hostname}</p>\n`);
+  const body = `<p>Hello,  ${server.hostname}</p>\n`;
+  return nginxRespond(req, () => ({ kind: 'file', body, type: 'text/html', mtime: IMAGE_FILES_MTIME }));
 }
 
 /** traefik/whoami: the request as the container saw it */

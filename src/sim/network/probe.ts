@@ -13,7 +13,7 @@ import { Random } from '../random.ts';
 import { Network, networkOf, OUTSIDE_IP, type Hop, type NetSource, type Route } from './net.ts';
 import { externalHostByIp, externalRespond, outsideResolver } from './outside.ts';
 import { resolveHost, type ResolveResult, type ResolverConfig } from './resolver.ts';
-import { isIpv4, serve } from './transport.ts';
+import { isIpv4, servePod } from './transport.ts';
 
 export type ProbeOutcome = 'answered' | 'unresolved' | 'refused' | 'timeout' | 'no-source';
 
@@ -191,8 +191,7 @@ function answer(
   const pod = destination.pod;
   const listener = cluster.kubelet.listeners(pod).find((l) => l.port === destination.port)!;
   // served without writing the access log: the grader's requests are not the learner's
-  const response =
-    path === null ? null : serve(listener.image, req, pod.metadata.name!, pod.status?.podIP ? [pod.status.podIP] : []);
+  const response = path === null ? null : servePod(cluster, pod, listener, req);
   return { ...empty('answered', base), pod, status: response?.status ?? null, body: response?.body ?? null };
 }
 
@@ -211,22 +210,17 @@ function answerLocally(
   const response =
     path === null
       ? null
-      : serve(
-          listener.image,
-          {
-            method: 'GET',
-            path,
-            host: hostHeader,
-            headers: [['Host', hostHeader]],
-            clientIp: localIp,
-            clientPort: 40000,
-            serverIp: localIp,
-            serverPort: port,
-            now: cluster.clock.now(),
-          },
-          pod.metadata.name!,
-          pod.status?.podIP ? [pod.status.podIP] : [],
-        );
+      : servePod(cluster, pod, listener, {
+          method: 'GET',
+          path,
+          host: hostHeader,
+          headers: [['Host', hostHeader]],
+          clientIp: localIp,
+          clientPort: 40000,
+          serverIp: localIp,
+          serverPort: port,
+          now: cluster.clock.now(),
+        });
   return { ...empty('answered', base), pod, status: response?.status ?? null, body: response?.body ?? null };
 }
 

@@ -11,7 +11,9 @@ import {
   whoamiRespond,
   type HttpRequest,
   type HttpResponse,
+  type NginxFind,
 } from '../images/http.ts';
+import { nginxRootOf } from '../container/nginx-root.ts';
 import type { Connection } from './curl.ts';
 import { networkOf, type Hop, type NetSource, type Route } from './net.ts';
 import { externalHostByIp, externalRespond } from './outside.ts';
@@ -27,11 +29,29 @@ export function isIpv4(text: string): boolean {
   return IPV4.test(text) && text.split('.').every((p) => Number(p) <= 255);
 }
 
-/** how a server image answers a request */
-export function serve(image: ImageInfo, req: HttpRequest, hostname: string, ips: string[]): HttpResponse {
+/** how a server image answers a request; `root`: what an nginx finds under its root (nginx-root.ts) */
+export function serve(
+  image: ImageInfo,
+  req: HttpRequest,
+  hostname: string,
+  ips: string[],
+  root?: (path: string) => NginxFind,
+): HttpResponse {
   if (image.reference.includes('traefik/whoami')) return whoamiRespond(req, { hostname, ips });
   if (image.reference.endsWith(':echo-hostname')) return echoHostnameRespond(req, { hostname, ips });
-  return nginxRespond(req, undefined, nginxVersionFor(image.reference));
+  return nginxRespond(req, root, nginxVersionFor(image.reference));
+}
+
+/** what the container listening for a pod serves: its server image, over that container's files */
+export function servePod(
+  cluster: Cluster,
+  pod: Pod,
+  listener: { image: ImageInfo; container: string },
+  req: HttpRequest,
+  hostname = pod.metadata.name!,
+): HttpResponse {
+  const root = nginxRootOf(cluster, pod, listener.container, listener.image);
+  return serve(listener.image, req, hostname, pod.status?.podIP ? [pod.status.podIP] : [], root);
 }
 
 export interface Dialed {
@@ -79,7 +99,7 @@ export function respondAt(
   if (destination.kind === 'external') return externalRespond(externalHostByIp(destination.ip)!, full);
   const pod: Pod = destination.pod;
   const listener = cluster.kubelet.listeners(pod).find((l) => l.port === destination.port)!;
-  const response = serve(listener.image, full, pod.metadata.name!, pod.status?.podIP ? [pod.status.podIP] : []);
+  const response = servePod(cluster, pod, listener, full);
   if (response.log) cluster.kubelet.appendLog(pod, listener.container, [response.log]);
   return response;
 }
