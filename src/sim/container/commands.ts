@@ -308,15 +308,35 @@ const busyboxCat: ShellCommand = {
   },
 };
 
-/** the shell's printf builtin: bash's is the learner's own; dash's and ash's are not simulated */
+/** what only bash's printf has: options (-v), %q and %(…)T */
+const BASH_ONLY_PRINTF = /%[-+ #0-9.*]*q|%\([^)]*\)T/;
+
+/**
+ * the shell's printf builtin: bash's is the learner's own. dash's and ash's print what bash's does
+ * for the formats they share; an option, a bash-only conversion or anything bash would complain
+ * about (their messages differ) says it is not simulated
+ */
 function shellPrintf(inside: InContainer): ShellCommand {
   return {
     ...printf,
-    run(ctx) {
+    async run(ctx) {
       // the dialect is known once the shell is running, not when its commands are listed
       const state = inside.shell;
       if (state?.dialect === 'bash') return printf.run(ctx);
-      ctx.out.stderr(`kubesim: ${state?.shell.name ?? 'sh'}'s printf builtin is not simulated yet\n`);
+      const format = ctx.args[0] ?? '';
+      if (ctx.args.length > 0 && !format.startsWith('-') && !BASH_ONLY_PRINTF.test(format)) {
+        let stdout = '';
+        let complaints = '';
+        const out = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (complaints += t) };
+        const status = await printf.run({ ...ctx, out });
+        if (status === 0 && complaints === '') {
+          ctx.out.stdout(stdout);
+          return 0;
+        }
+      }
+      ctx.out.stderr(
+        `kubesim: ${state?.shell.name ?? 'sh'}'s printf builtin is not simulated for this (its plain formats are)\n`,
+      );
       return 1;
     },
   };

@@ -331,16 +331,29 @@ command terminated with exit code 1
 });
 
 describe('shell builtins inside containers', () => {
-  test("bash's printf is the learner's; dash's says it is not simulated", async () => {
+  test("bash's printf is the learner's; dash's and ash's print the same for plain formats (checked against dash 0.5 and busybox 1.35) and say what is not simulated", async () => {
     const r = await runKubectlScript(`kubectl run web --image=nginx
-kubectl wait --for=condition=ready pod/web
+kubectl run bb --image=busybox -- sleep 3600
+kubectl wait --for=condition=ready pod/web pod/bb
 kubectl exec web -- bash -c 'printf "%s-%03d\\n" a 5'
-kubectl exec web -- sh -c 'printf "%s\\n" a'
+kubectl exec web -- sh -c 'printf "%s-%d\\n" a 5 b 6; printf "%5.2f|%x|%o|%c|%b\\n" 3.14159 255 8 hello "a\\tb"'
+kubectl exec bb -- sh -c 'printf "[%-4s]\\n" ab; printf "%03d %e\\n" 7 1234.5'
+kubectl exec web -- sh -c 'printf "%q\\n" x'
+kubectl exec bb -- sh -c 'printf "%d\\n" abc'
 `);
     expect(r.output).toBe(`pod/web created
+pod/bb created
 pod/web condition met
+pod/bb condition met
 a-005
-kubesim: sh's printf builtin is not simulated yet
+a-5
+b-6
+ 3.14|ff|10|h|a\tb
+[ab  ]
+007 1.234500e+03
+kubesim: sh's printf builtin is not simulated for this (its plain formats are)
+command terminated with exit code 1
+kubesim: sh's printf builtin is not simulated for this (its plain formats are)
 command terminated with exit code 1
 `);
   });
