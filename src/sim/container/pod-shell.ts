@@ -209,6 +209,7 @@ async function runShellProgram(
       // bash runs a lone simple command by exec'ing it, one shell level down
       if (program.dialect === 'bash' && !/[;&|\n]/.test(argv[c + 1]!)) state.shell.setVar('SHLVL', '0');
       state.shell.lineNumber = 1;
+      state.shell.expansionExit = program.dialect === 'bash' ? 127 : 2;
       const status = await state.shell.run(argv[c + 1]!, out, interrupt);
       return state.shell.exitStatus ?? status;
     }
@@ -226,12 +227,14 @@ async function runShellProgram(
         return program.dialect === 'bash' ? 127 : 2;
       }
       const { state } = createPodShell({ ...shellOptions, tty: false });
+      state.shell.expansionExit = program.dialect === 'bash' ? 1 : 2;
       const status = await state.shell.run(content, out, interrupt);
       return state.shell.exitStatus ?? status;
     }
     // a shell reading stdin: what was piped in, the lines the terminal types, or nothing at all
     if (options.stdin !== null && options.stdin !== '') {
       const { state } = createPodShell({ ...shellOptions, tty: false });
+      state.shell.expansionExit = program.dialect === 'bash' ? 1 : 2;
       const status = await state.shell.run(options.stdin, out, interrupt);
       return state.shell.exitStatus ?? status;
     }

@@ -6,7 +6,8 @@ import { parse } from './parser.ts';
 import { ArithmeticFailure, compileArithmetic } from './arithmetic.ts';
 import type { Command, CommandList, ParamOp, Pipeline, SimpleCommand, Word } from './syntax.ts';
 import { describeFsError, VirtualFs, type FsError } from './vfs.ts';
-import { escapeGlob, globPaths, hasGlob, matchesPattern } from './glob.ts';
+import { escapeGlob, globPaths, hasGlob } from './glob.ts';
+import { removeAffix, replacePattern, substring } from './param-ops.ts';
 import { expandTilde } from './tilde.ts';
 import type { World } from '../world.ts';
 
@@ -41,6 +42,12 @@ export const SHELL_MESSAGES = {
       `${shell}: ${target}: ${describeFsError(err)}\n`,
     cdFailed: (shell: string, _line: number, target: string, err: FsError) =>
       `${shell}: cd: ${target}: ${describeFsError(err)}\n`,
+    /** ${x:?} and ${x?} on an unset parameter, and the status the command then has */
+    unsetParameter: (shell: string, _line: number, name: string, message: string, colon: boolean) =>
+      `${shell}: ${name}: ${message || (colon ? 'parameter null or not set' : 'parameter not set')}`,
+    expansionStatus: 1,
+    /** a form of ${…} this shell does not have (null: it has them all) */
+    badSubstitution: null as ((shell: string, line: number) => string) | null,
   },
   ash: {
     errorStatus: 1,
@@ -51,6 +58,10 @@ export const SHELL_MESSAGES = {
       `${shell}: can't create ${target}: ${err === 'ENOENT' ? 'nonexistent directory' : describeFsError(err)}\n`,
     cdFailed: (shell: string, _line: number, target: string, err: FsError) =>
       `${shell}: cd: can't cd to ${target}: ${describeFsError(err)}\n`,
+    unsetParameter: (shell: string, _line: number, name: string, message: string, colon: boolean) =>
+      `${shell}: ${name}: ${message || (colon ? 'parameter not set or null' : 'parameter not set')}`,
+    expansionStatus: 2,
+    badSubstitution: null,
   },
   dash: {
     errorStatus: 2,
@@ -60,11 +71,26 @@ export const SHELL_MESSAGES = {
     cannotCreate: (shell: string, line: number, target: string, err: FsError) =>
       `${shell}: ${line}: cannot create ${target}: ${err === 'ENOENT' ? 'Directory nonexistent' : describeFsError(err)}\n`,
     cdFailed: (shell: string, line: number, target: string, _err: FsError) => `${shell}: ${line}: cd: can't cd to ${target}\n`,
+    unsetParameter: (shell: string, line: number, name: string, message: string, colon: boolean) =>
+      `${shell}: ${line}: ${name}: ${message || (colon ? 'parameter not set or null' : 'parameter not set')}`,
+    expansionStatus: 2,
+    /** dash has only POSIX's forms: no ${x/p/r} and no ${x:offset} */
+    badSubstitution: (shell: string, line: number) => `${shell}: ${line}: Bad substitution`,
   },
 };
 
 /** an expansion this shell cannot complete ($((…)) beyond what it evaluates): the command does not run */
-class ExpansionFailure extends Error {}
+class ExpansionFailure extends Error {
+  constructor(
+    message: string,
+    /** the status the failed command ends with */
+    readonly status = 1,
+    /** the shell's own error (not a limit of the simulation): a shell that is not interactive exits on it */
+    readonly fatal = false,
+  ) {
+    super(message);
+  }
+}
 
 /** collects output into strings, for pipes and $(…) */
 class Capture implements Output {
@@ -98,6 +124,11 @@ export class Shell implements ShellState {
   lineNumber = 0;
   /** set by `exit`: the shell stops running input and ends with this status */
   exitStatus: number | null = null;
+  /**
+   * when set, the shell is not interactive (`sh -c`, a script, piped input): an expansion error such
+   * as `${x:?}` ends it with this status, as dash, ash and bash do (bash -c: 127)
+   */
+  expansionExit: number | null = null;
 
   constructor(options: ShellOptions) {
     this.clock = options.clock;
@@ -193,7 +224,11 @@ export class Shell implements ShellState {
       // an expansion that failed ends the command before it runs, as a shell's expansion error does
       if (!(error instanceof ExpansionFailure)) throw error;
       out.stderr(error.message + '\n');
-      return 1;
+      if (error.fatal && this.expansionExit !== null) {
+        this.exitStatus = this.expansionExit;
+        return this.expansionExit;
+      }
+      return error.status;
     }
   }
 
@@ -352,6 +387,10 @@ export class Shell implements ShellState {
   ): Promise<{ value: string; quoted: boolean }> {
     const current = this.paramValue(name);
     if (op.op === 'length') return { value: String([...current].length), quoted: false };
+    const bad = this.messages.badSubstitution;
+    if (bad && (op.op === ':' || op.op.startsWith('/'))) {
+      throw new ExpansionFailure(bad(this.name, this.lineNumber), this.messages.expansionStatus, true);
+    }
     const set = /^[?$#!0-9]$/.test(name) || this.vars.has(name);
     // with a colon, an empty value counts as unset
     const missing = !set || (op.op.startsWith(':') && current === '');
@@ -377,83 +416,31 @@ export class Shell implements ShellState {
       case '?': {
         if (!missing) return { value: current, quoted: false };
         const message = (await word()).value;
-        const fallback = op.op === ':?' ? 'parameter null or not set' : 'parameter not set';
-        throw new ExpansionFailure(`${this.name}: ${name}: ${message || fallback}`);
+        throw new ExpansionFailure(
+          this.messages.unsetParameter(this.name, this.lineNumber, name, message, op.op === ':?'),
+          this.messages.expansionStatus,
+          true,
+        );
       }
       case ':': {
-        const chars = [...current];
         const [offsetSource, lengthSource] = op.range ?? [''];
-        let start = Number(offsetSource.trim() === '' ? 0 : this.arithmetic(offsetSource));
-        if (start < 0) start = Math.max(0, chars.length + start);
-        let end = chars.length;
-        if (lengthSource !== undefined) {
-          const length = Number(lengthSource.trim() === '' ? 0 : this.arithmetic(lengthSource));
-          end = length < 0 ? chars.length + length : start + length;
-          if (end < start) throw new ExpansionFailure(`${this.name}: ${lengthSource.trim()}: substring expression < 0`);
+        const number = (source: string) => Number(source.trim() === '' ? 0 : this.arithmetic(source));
+        const value = substring(current, number(offsetSource), lengthSource === undefined ? undefined : number(lengthSource));
+        if (value === null) {
+          throw new ExpansionFailure(`${this.name}: ${lengthSource!.trim()}: substring expression < 0`, 1, true);
         }
-        return { value: chars.slice(start, end).join(''), quoted: false };
+        return { value, quoted: false };
       }
       case '/':
       case '//':
       case '/#':
       case '/%': {
         const patternText = await this.patternOf(op.word, out, interrupt);
-        if (patternText === '') return { value: current, quoted: false };
         const replacement = (await this.expand(op.replacement ?? { parts: [] }, out, interrupt, false)).join('');
-        const chars = [...current];
-        const text = (from: number, to: number) => chars.slice(from, to).join('');
-        if (op.op === '/#' || op.op === '/%') {
-          // the longest match anchored at the start (or the end)
-          for (let k = chars.length; k >= 0; k--) {
-            const [from, to] = op.op === '/#' ? [0, k] : [chars.length - k, chars.length];
-            if (matchesPattern(patternText, text(from, to))) {
-              return { value: text(0, from) + replacement + text(to, chars.length), quoted: false };
-            }
-          }
-          return { value: current, quoted: false };
-        }
-        // the longest match at the earliest place; `//` goes on after it
-        let result = '';
-        let i = 0;
-        let replaced = false;
-        while (i < chars.length) {
-          let end = -1;
-          if (op.op === '//' || !replaced) {
-            for (let j = chars.length; j > i; j--) {
-              if (matchesPattern(patternText, text(i, j))) {
-                end = j;
-                break;
-              }
-            }
-          }
-          if (end < 0) {
-            result += chars[i];
-            i++;
-            continue;
-          }
-          result += replacement;
-          replaced = true;
-          i = end;
-        }
-        return { value: result, quoted: false };
+        return { value: replacePattern(current, patternText, replacement, op.op), quoted: false };
       }
-      default: {
-        // # and ## remove the shortest and longest matching prefix, % and %% the suffix
-        const patternText = await this.patternOf(op.word, out, interrupt);
-        const chars = [...current];
-        const cuts = chars.map((_, i) => i).concat(chars.length);
-        const prefix = op.op === '#' || op.op === '##';
-        const longest = op.op === '##' || op.op === '%%';
-        // prefixes from the shortest, suffixes from the shortest; longest reverses the order
-        const order = prefix ? cuts : [...cuts].reverse();
-        for (const cut of longest ? [...order].reverse() : order) {
-          const piece = prefix ? chars.slice(0, cut).join('') : chars.slice(cut).join('');
-          if (matchesPattern(patternText, piece)) {
-            return { value: prefix ? chars.slice(cut).join('') : chars.slice(0, cut).join(''), quoted: false };
-          }
-        }
-        return { value: current, quoted: false };
-      }
+      default:
+        return { value: removeAffix(current, await this.patternOf(op.word, out, interrupt), op.op), quoted: false };
     }
   }
 

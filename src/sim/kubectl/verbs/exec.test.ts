@@ -358,6 +358,33 @@ command terminated with exit code 1
 `);
   });
 
+  test('parameter expansion as each shell has it: dash lacks ${x/p/r} and ${x:n}; an unset ${x?} ends a shell run with -c (dash 0.5, busybox 1.35, bash 5.2)', async () => {
+    const r = await runKubectlScript(`kubectl run web --image=nginx
+kubectl run bb --image=busybox -- sleep 3600
+kubectl wait --for=condition=ready pod/web pod/bb
+kubectl exec web -- sh -c 'x=abc; echo \${x%c} \${#x}; echo \${x/a/b}; echo after $?'
+kubectl exec web -- sh -c 'echo \${y:?}; echo after $?'
+kubectl exec bb -- sh -c 'x=abc; echo \${x/a/b} \${x:1}; echo \${y?}; echo after $?'
+kubectl exec web -- bash -c 'x=abc; echo \${x/a/b} \${x:1}; echo \${y?}; echo after $?'
+`);
+    expect(r.output).toBe(`pod/web created
+pod/bb created
+pod/web condition met
+pod/bb condition met
+ab 3
+sh: 1: Bad substitution
+command terminated with exit code 2
+sh: 1: y: parameter not set or null
+command terminated with exit code 2
+bbc bc
+sh: y: parameter not set
+command terminated with exit code 2
+bbc bc
+bash: y: parameter not set
+command terminated with exit code 127
+`);
+  });
+
   test('an interactive bash in a pod keeps its history', async () => {
     const r = await runKubectlScript(
       'kubectl run web --image=nginx\nkubectl wait --for=condition=ready pod/web\nkubectl exec -it web -- bash\necho hi\nhistory\nexit\n',
