@@ -88,13 +88,28 @@ partial   0/1     Completed   0          3s
 `);
   });
 
+  test("POSIX's parameter operators: defaults, alternatives, lengths and trimmed prefixes and suffixes (checked against busybox 1.35)", async () => {
+    const r =
+      await runKubectlScript(`kubectl run a --image=busybox --restart=Never -- sh -c 'x=web-7d4b-abc; echo \${x%-*} \${x##*-} \${#x} \${NOPE:-def} "\${NOPE:-a b}" \${x:+alt}; for w in \${NOPE:-"a b"} \${NOPE:-c d}; do echo "[$w]"; done; e=; echo "[\${e-unset}]" "[\${e:-empty}]" "[\${e+set}]"'
+sleep 3
+kubectl logs a
+`);
+    expect(r.output).toBe(`pod/a created
+web-7d4b abc 12 def a b alt
+[a b]
+[c]
+[d]
+[] [empty] [set]
+`);
+  });
+
   test('what this reading cannot run says so in the log instead of printing nothing', async () => {
     const r =
       await runKubectlScript(`kubectl run subst --image=busybox --restart=Never -- sh -c 'echo $(ls /); cat /etc/hostname; cat /etc/hostname > /dev/null; mkdir -p /data; echo done'
 kubectl run arith --image=busybox --restart=Never -- sh -c 'i=0; echo $((i++))'
 kubectl run quote --image=busybox --restart=Never -- sh -c 'echo "unterminated'
 kubectl run pipe --image=busybox --restart=Never -- sh -c 'echo hi | tr a-z A-Z; for i in 1 2; do echo $i; done'
-kubectl run param --image=busybox --restart=Never -- sh -c 'echo \${NAME:-x}; echo after'
+kubectl run param --image=busybox --restart=Never -- sh -c 'echo \${NAME:=x}; echo after'
 sleep 3
 kubectl logs subst
 kubectl logs arith
@@ -116,7 +131,7 @@ kubesim: sh cannot read this container command (unexpected EOF while looking for
 kubesim: this pipe (|) in a container's own command is not simulated; run it with kubectl exec, or from a shell: kubectl run -it ... -- sh
 1
 2
-kubesim: \${NAME:-x} in a container's own command is not simulated ($NAME and \${NAME} are)
+kubesim: \${NAME:=x} in a container's own command is not simulated ($NAME, \${NAME} and the :- - :+ + # ## % %% forms are)
 after
 NAME    READY   STATUS      RESTARTS   AGE
 arith   0/1     Completed   0          3s

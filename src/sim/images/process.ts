@@ -7,7 +7,9 @@ import { dateOutput } from '../clock.ts';
 import { ArithmeticFailure, compileArithmetic } from '../shell/arithmetic.ts';
 import { parse } from '../shell/parser.ts';
 import { SHELL_MESSAGES, type ShellDialect } from '../shell/shell.ts';
-import type { CommandList, ForLoop, Redirect, SimpleCommand, Word } from '../shell/syntax.ts';
+import type { CommandList, ForLoop, ParamOp, Redirect, SimpleCommand, Word } from '../shell/syntax.ts';
+import { escapeGlob } from '../shell/glob.ts';
+import { removeAffix } from '../shell/param-ops.ts';
 import type { ImageInfo } from './catalogue.ts';
 import { nginxVersionFor } from './http.ts';
 
@@ -601,15 +603,17 @@ function wholeNumberSeq(source: string): string | null {
  * blanks. a substitution of anything else is beyond this reading, and says so
  */
 function expandWord(word: Word, context: ScriptContext, vars: ReadonlyMap<string, string>): Fields | Unsupported {
-  type Piece = { quoted: boolean; split: boolean; value: (state: StepState) => string };
+  /** split: whether an unquoted result is split into fields (not what a quoted word after an operator gave) */
+  type Piece = { quoted: boolean; split: boolean | ((state: StepState) => boolean); value: (state: StepState) => string };
   const pieces: Piece[] = [];
   for (const part of word.parts) {
     if (part.kind === 'text') {
       pieces.push({ quoted: part.quoted, split: false, value: () => part.text });
     } else if (part.kind === 'param' && part.op) {
-      return {
-        unsupported: `kubesim: \${${part.op.raw}} in a container's own command is not simulated ($NAME and \${NAME} are)`,
-      };
+      const piece = operatorPiece(part.name, part.op, context, vars);
+      if ('unsupported' in piece) return piece;
+      const quotedWord = piece.quotedWord;
+      pieces.push({ quoted: part.quoted, split: part.quoted ? false : (state) => !quotedWord(state), value: piece.value });
     } else if (part.kind === 'param') {
       pieces.push({ quoted: part.quoted, split: !part.quoted, value: parameter(part.name, context, vars) });
     } else if (part.kind === 'arith') {
@@ -643,7 +647,7 @@ function expandWord(word: Word, context: ScriptContext, vars: ReadonlyMap<string
     let started = false;
     for (const piece of pieces) {
       const text = piece.value(state);
-      if (!piece.split) {
+      if (!(typeof piece.split === 'function' ? piece.split(state) : piece.split)) {
         current += text;
         started ||= piece.quoted || text !== '';
         continue;
@@ -664,6 +668,60 @@ function expandWord(word: Word, context: ScriptContext, vars: ReadonlyMap<string
 }
 
 /** $NAME, $?, $$ (sh is PID 1 in its container), $0 and $1… from `sh -c script name args…`, $# */
+/**
+ * `${NAME<op>WORD}` in a container's own command: POSIX's defaults, alternatives, lengths and
+ * prefix or suffix removal, which every sh has. what would assign, fail the script, or differ
+ * between dash and ash says it is not simulated
+ */
+function operatorPiece(
+  name: string,
+  op: ParamOp,
+  context: ScriptContext,
+  vars: ReadonlyMap<string, string>,
+): { value: (state: StepState) => string; quotedWord: (state: StepState) => boolean } | Unsupported {
+  const current = parameter(name, context, vars);
+  const never = () => false;
+  if (op.op === 'length') return { value: (state) => String([...current(state)].length), quotedWord: never };
+  const unsupported = {
+    unsupported: `kubesim: \${${op.raw}} in a container's own command is not simulated ($NAME, \${NAME} and the :- - :+ + # ## % %% forms are)`,
+  };
+  const isSet = (state: StepState) => /^[?$#0-9]$/.test(name) || (state.vars ?? vars).has(name);
+  const missing = (state: StepState) => !isSet(state) || (op.op.startsWith(':') && current(state) === '');
+  switch (op.op) {
+    case ':-':
+    case '-':
+    case ':+':
+    case '+': {
+      const word = expandWord(op.word, context, vars);
+      if ('unsupported' in word) return word;
+      const quoted = op.word.parts.some((p) => p.quoted);
+      // :- and - give the word when the parameter is missing; :+ and + when it is there
+      const givesWord = (state: StepState) => missing(state) === op.op.endsWith('-');
+      return {
+        value: (state) => (givesWord(state) ? word(state).join(' ') : op.op.endsWith('-') ? current(state) : ''),
+        quotedWord: (state) => quoted && givesWord(state),
+      };
+    }
+    case '#':
+    case '##':
+    case '%':
+    case '%%': {
+      const pieces: { quoted: boolean; fields: Fields }[] = [];
+      for (const part of op.word.parts) {
+        const fields = expandWord({ parts: [part] }, context, vars);
+        if ('unsupported' in fields) return fields;
+        pieces.push({ quoted: part.quoted, fields });
+      }
+      const affix = op.op;
+      const pattern = (state: StepState) =>
+        pieces.map((p) => (p.quoted ? escapeGlob(p.fields(state).join(' ')) : p.fields(state).join(' '))).join('');
+      return { value: (state) => removeAffix(current(state), pattern(state), affix), quotedWord: never };
+    }
+    default:
+      return unsupported;
+  }
+}
+
 function parameter(name: string, context: ScriptContext, vars: ReadonlyMap<string, string>): (state: StepState) => string {
   if (name === '?') return (state) => String(state.status);
   if (name === '$') return () => '1';
