@@ -44,12 +44,12 @@ export function lastAppliedFor(manifest: KubeObject, typed = false): string {
 }
 
 /**
- * util.CreateOrUpdateAnnotation for an object read from a file: with `create` (--save-config) the
- * annotation is written; without, one already there is brought up to date
+ * util.CreateOrUpdateAnnotation: with `create` (--save-config) the annotation is written; without,
+ * one the object already carries is brought up to date. `typed` as for lastAppliedFor
  */
-export function createOrUpdateAnnotation(object: KubeObject, create: boolean): void {
+export function createOrUpdateAnnotation(object: KubeObject, create: boolean, typed = false): void {
   if (!create && !object.metadata.annotations?.[LAST_APPLIED]) return;
-  object.metadata.annotations = { ...(object.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedFor(object) };
+  object.metadata.annotations = { ...(object.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedFor(object, typed) };
 }
 
 /**

@@ -6,7 +6,7 @@ import { clone } from '../../api/meta.ts';
 import { prepareForUpdate } from '../../api/validation/index.ts';
 import type { ResourceType } from '../../api/resources.ts';
 import type { KubeObject } from '../../api/types.ts';
-import { lastAppliedFor, LAST_APPLIED, threeWayMerge } from '../apply-merge.ts';
+import { createOrUpdateAnnotation, threeWayMerge } from '../apply-merge.ts';
 import { parseSelector } from '../../api/validation/selectors.ts';
 import { DRY_RUN_FLAG, flagBool, flagList, flagString, goBool } from '../flags.ts';
 import type { Verb } from '../env.ts';
@@ -156,7 +156,7 @@ export const applyVerb: Verb = {
       }
       if (!current) {
         const toCreate = clone(object);
-        toCreate.metadata.annotations = { ...(toCreate.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedFor(object) };
+        createOrUpdateAnnotation(toCreate, true);
         if (suffix) {
           show(type, toCreate, 'created');
           continue;

@@ -202,6 +202,30 @@ See 'kubectl run -h' for help and examples
 `);
   });
 
+  test('create -f brings a last-applied annotation the file already carries up to date, with or without --save-config (util.CreateOrUpdateAnnotation)', async () => {
+    const k = kubectlSession();
+    await k.run(`cat > cm.yaml <<'EOF'
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+  annotations:
+    kubectl.kubernetes.io/last-applied-configuration: '{"stale":true}'
+data:
+  a: "1"
+EOF`);
+    expect(
+      await k.transcript(`
+kubectl create -f cm.yaml
+kubectl get cm c -o jsonpath='{.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}'
+`),
+    ).toBe(`$ kubectl create -f cm.yaml
+configmap/c created
+$ kubectl get cm c -o jsonpath='{.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}'
+{"apiVersion":"v1","data":{"a":"1"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"c","namespace":"default"}}
+`);
+  });
+
   test("the server's answer is printed as kubectl decodes it into the Go type: a new Deployment's empty status is there in yaml and jsonpath too", async () => {
     const k = kubectlSession();
     expect(

@@ -3,7 +3,7 @@
 // (create-service.ts)
 
 import type { KubeObject, ServiceAccount } from '../../api/types.ts';
-import { lastAppliedFor, LAST_APPLIED } from '../apply-merge.ts';
+import { createOrUpdateAnnotation } from '../apply-merge.ts';
 import { typeForKind } from '../../api/resources.ts';
 import { DRY_RUN_FLAG, flagBool, flagInt, flagList, flagString, parseFlags, type FlagSpec } from '../flags.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
@@ -32,14 +32,11 @@ function dryRunValue(flags: Parameters<typeof printObjects>[2]): DryRun | undefi
 
 /**
  * --save-config: util.CreateOrUpdateAnnotation, before any dry run, as create.go and the
- * generators do. `typed`: a generator's object, encoded in its Go type's field order
+ * generators do (an annotation a file already has is brought up to date without the flag too).
+ * `typed`: a generator's object, encoded in its Go type's field order
  */
 function saveConfig(object: KubeObject, flags: Parameters<typeof printObjects>[2], typed: boolean): void {
-  if (!flagBool(flags, 'save-config')) return;
-  object.metadata.annotations = {
-    ...(object.metadata.annotations ?? {}),
-    [LAST_APPLIED]: lastAppliedFor(object, typed),
-  };
+  createOrUpdateAnnotation(object, flagBool(flags, 'save-config'), typed);
 }
 
 /**

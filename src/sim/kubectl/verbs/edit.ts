@@ -8,7 +8,7 @@ import { clone } from '../../api/meta.ts';
 import type { StatusError } from '../../api/status-errors.ts';
 import { typeForKind, qualifiedName } from '../../api/resources.ts';
 import type { KubeObject } from '../../api/types.ts';
-import { LAST_APPLIED, lastAppliedFor } from '../apply-merge.ts';
+import { createOrUpdateAnnotation } from '../apply-merge.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
 import { flagBool, flagList, flagString, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { parseManifestText } from '../manifests.ts';
@@ -196,8 +196,8 @@ async function editLoop(
         return preserved('At least one of apiVersion, kind and name was changed');
       const next = clone(changed);
       if (orig.metadata.namespace) next.metadata.namespace = orig.metadata.namespace;
-      if (flagBool(flags, 'save-config'))
-        next.metadata.annotations = { ...(next.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedFor(next) };
+      // editoptions.go: CreateOrUpdateAnnotation(true, …) when --save-config is given
+      if (flagBool(flags, 'save-config')) createOrUpdateAnnotation(next, true);
       recordChange(env, flags, EDIT_FLAGS, next);
       if (next.metadata.resourceVersion === orig.metadata.resourceVersion) delete next.metadata.resourceVersion;
       const stored = env.cluster.api.update(next);

@@ -16,7 +16,7 @@ import type {
   Service,
   ServicePort,
 } from '../../api/types.ts';
-import { lastAppliedFor, LAST_APPLIED } from '../apply-merge.ts';
+import { createOrUpdateAnnotation } from '../apply-merge.ts';
 import type { KubectlEnv, Verb } from '../env.ts';
 import { DRY_RUN_FLAG, flagBool, flagList, flagString, parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { RECORD_FLAG, recordChange } from './record.ts';
@@ -294,9 +294,7 @@ function exposeOne(env: KubectlEnv, flags: ParsedFlags, o: ExposeOptions, object
     printOperation(env, service, 'exposed', flags, 'client', { typed: true });
     return null;
   }
-  if (flagBool(flags, 'save-config')) {
-    service.metadata.annotations = { ...(service.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedFor(service, true) };
-  }
+  createOrUpdateAnnotation(service, flagBool(flags, 'save-config'), true);
   const toCreate = clone(service);
   delete toCreate.status;
   const result = env.cluster.api.create(toCreate, env.namespace, { dryRun: mode === 'server' });
