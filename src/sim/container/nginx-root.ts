@@ -45,8 +45,8 @@ function mimeType(path: string): string {
 interface Tree {
   kind(path: string): 'file' | 'dir' | null;
   read(path: string): string;
-  /** when the file was last written (ms) */
-  mtime(path: string): number;
+  /** when the file, read as `content`, was last written (ms) */
+  mtime(path: string, content: string): number;
 }
 
 /** the request path under the root, decoded and normalised; null when it climbs out */
@@ -71,7 +71,10 @@ function underRoot(requestPath: string): string | null {
 function find(tree: Tree, requestPath: string): NginxFind {
   const path = underRoot(requestPath);
   if (path === null) return { kind: 'none' };
-  const file = (at: string): NginxFind => ({ kind: 'file', body: tree.read(at), type: mimeType(at), mtime: tree.mtime(at) });
+  const file = (at: string): NginxFind => {
+    const body = tree.read(at);
+    return { kind: 'file', body, type: mimeType(at), mtime: tree.mtime(at, body) };
+  };
   const kind = tree.kind(path);
   if (kind === 'file') return requestPath.endsWith('/') ? { kind: 'none' } : file(path);
   if (kind === 'dir') {
@@ -118,10 +121,9 @@ export function nginxRootOf(
       return typeof content === 'string' ? content : '';
     },
     // a file as the image shipped it keeps the image's time; one written since has its own
-    mtime: (path) => {
+    mtime: (path, content) => {
       const written = fs.mtime(path) ?? instance.startedAt;
-      const untouched = written === instance.startedAt && fs.readFile(path) === profile.files[path];
-      return untouched ? IMAGE_FILES_MTIME : written;
+      return written === instance.startedAt && content === profile.files[path] ? IMAGE_FILES_MTIME : written;
     },
   };
   return (path) => find(tree, path);
