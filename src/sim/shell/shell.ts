@@ -8,7 +8,7 @@ import type { Command, CommandList, ParamOp, Pipeline, SimpleCommand, Word } fro
 import { describeFsError, VirtualFs, type FsError } from './vfs.ts';
 import { escapeGlob, globPaths, hasGlob } from './glob.ts';
 import { removeAffix, replacePattern, substring } from './param-ops.ts';
-import { expandTilde } from './tilde.ts';
+import { expandTilde, type TildeContext } from './tilde.ts';
 import type { World } from '../world.ts';
 
 export const STATUS_NOT_FOUND = 127;
@@ -456,11 +456,19 @@ export class Shell implements ShellState {
 
   /** a word after tilde expansion (see tilde.ts) */
   private tilde(word: Word, value = false): Word {
-    const users: Record<string, string> = { root: '/root' };
-    if (this.vars.get('USER') === 'learner') users['learner'] = this.fs.home;
-    const variable = (name: string) => this.vars.get(name);
-    return expandTilde(word, { variable, home: this.fs.home, users, assignmentWords: this.dialect === 'bash' }, value);
+    this.tildeContext ??= {
+      variable: (name) => this.vars.get(name),
+      home: this.fs.home,
+      // root, and the learner on the learner's machine
+      userHome: (user) =>
+        user === 'root' ? '/root' : user === 'learner' && this.vars.get('USER') === 'learner' ? this.fs.home : undefined,
+      assignmentWords: this.dialect === 'bash',
+    };
+    return expandTilde(word, this.tildeContext, value);
   }
+
+  /** what tilde expansion reads, made on first use */
+  private tildeContext: TildeContext | undefined;
 
   /**
    * expands a word into fields: parameters and $(…), then splitting of unquoted results, then

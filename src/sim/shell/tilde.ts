@@ -11,8 +11,8 @@ export interface TildeContext {
   variable(name: string): string | undefined;
   /** the home directory when $HOME is unset, as bash takes it from the password file */
   home: string;
-  /** the users the machine knows, with their homes */
-  users: Readonly<Record<string, string>>;
+  /** a user's home directory, undefined for a user the machine does not know */
+  userHome(user: string): string | undefined;
   /** bash (outside POSIX mode) also expands after the `=` of an argument like `a=~`; dash and ash do not */
   assignmentWords: boolean;
 }
@@ -23,7 +23,7 @@ function tildeValue(name: string, ctx: TildeContext): string | undefined {
   if (name === '') return ctx.variable('HOME') ?? ctx.home;
   if (name === '+') return ctx.variable('PWD');
   if (name === '-') return ctx.variable('OLDPWD');
-  return Object.hasOwn(ctx.users, name) ? ctx.users[name] : undefined;
+  return ctx.userHome(name);
 }
 
 /**
