@@ -123,7 +123,7 @@ export type NginxFind =
   | { kind: 'directory' };
 
 /** the stock image's root before anything in the container changes it: the welcome page at / and /index.html */
-export const NGINX_IMAGE_ROOT = (path: string): NginxFind =>
+const NGINX_IMAGE_ROOT = (path: string): NginxFind =>
   path === '/' || path === '/index.html'
     ? { kind: 'file', body: NGINX_WELCOME, type: 'text/html', mtime: IMAGE_FILES_MTIME }
     : { kind: 'none' };

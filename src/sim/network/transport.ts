@@ -30,7 +30,7 @@ export function isIpv4(text: string): boolean {
 }
 
 /** how a server image answers a request; `root`: what an nginx finds under its root (nginx-root.ts) */
-export function serve(
+function serve(
   image: ImageInfo,
   req: HttpRequest,
   hostname: string,
